@@ -1,0 +1,84 @@
+import { sql, type SQL, type AnyColumn } from "drizzle-orm";
+import type { Actor } from "./actor";
+import { hasRole } from "./actor";
+import { forbidden, notFound, type Message } from "./errors";
+
+/** Every action the platform authorises. Modules add theirs here, so the union stays complete. */
+export type Action =
+  | "me.read"
+  | "me.password"
+  | "user.list"
+  | "user.create"
+  | "user.update"
+  | "apikey.manage"
+  | "audit.search"
+  | "audit.verify"
+  | "area.read"
+  | "clock.set"
+  | "file.upload"
+  | "file.read"
+  | "system.status";
+
+/** Anything that lives in an area carries its materialised path. */
+export interface Scoped {
+  areaPath: string;
+}
+
+type Policy = (actor: Actor, subject?: Scoped) => boolean;
+
+const staff = (a: Actor) =>
+  hasRole(a, "admin", "leader", "dispatcher", "grid_worker", "department_handler", "mediator", "police");
+const anyone = () => true;
+const admin = (a: Actor) => hasRole(a, "admin");
+
+/** Who may do what; an action without a policy is denied. */
+const policies: Record<Action, Policy> = {
+  "me.read": anyone,
+  "me.password": (a) => a.via !== "api_key" && a.userId !== null,
+  "user.list": admin,
+  "user.create": admin,
+  "user.update": admin,
+  "apikey.manage": admin,
+  "audit.search": admin,
+  "audit.verify": admin,
+  "area.read": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  "clock.set": admin,
+  "file.upload": anyone,
+  "file.read": anyone,
+  "system.status": admin,
+};
+
+/** True when the path lies in one of the actor's area subtrees. */
+export function inScope(actor: Actor, areaPath: string): boolean {
+  return actor.allAreas || actor.scopes.some((s) => areaPath.startsWith(s.path));
+}
+
+/** Whether the actor may perform the action (on the subject, when given). */
+export function can(actor: Actor, action: Action, subject?: Scoped): boolean {
+  const policy = policies[action] as Policy | undefined;
+  return policy ? policy(actor, subject) : false;
+}
+
+/**
+ * Throws unless the actor may act. A subject outside the actor's scope answers 404 (its
+ * existence must not leak); inside scope but not permitted answers 403.
+ */
+export function authorize(actor: Actor, action: Action, subject?: Scoped, what?: Message): void {
+  if (can(actor, action, subject)) return;
+  if (subject && !inScope(actor, subject.areaPath)) throw notFound(what);
+  throw forbidden();
+}
+
+function likePrefix(path: string): string {
+  return path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+}
+
+/** SQL condition keeping rows whose area path lies in the actor's scope (prefix match, index-friendly). */
+export function scopeCondition(actor: Actor, pathColumn: AnyColumn | SQL): SQL {
+  if (actor.allAreas) return sql`true`;
+  if (actor.scopes.length === 0) return sql`false`;
+  return sql.join(
+    actor.scopes.map((s) => sql`${pathColumn} like ${likePrefix(s.path)}`),
+    sql` or `,
+  );
+}

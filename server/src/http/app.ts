@@ -1,0 +1,136 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyRequest } from "fastify";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { inTransaction } from "../core/context";
+import type { Services } from "../core/context";
+import { unauthenticated } from "../core/errors";
+import { authenticate, SESSION_COOKIE } from "../modules/auth/authenticate";
+import { toErrorReply } from "./errors";
+import type { FastifyTypebox } from "./types";
+import { authRoutes } from "../modules/auth/auth.routes";
+import { usersRoutes } from "../modules/users/users.routes";
+import { auditRoutes } from "../modules/audit/audit.routes";
+import { areasRoutes } from "../modules/areas/areas.routes";
+import { adminRoutes, type Health } from "../modules/admin/admin.routes";
+import { filesRoutes } from "../modules/files/files.routes";
+
+export interface AppOptions {
+  logger?: boolean;
+  health?: () => Health;
+}
+
+const VERSION = "0.1.0";
+
+/** Builds the HTTP application: API under /api, OpenAPI at /api/openapi.json, docs at /docs, console at /. */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyTypebox> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: services.config.logLevel,
+          redact: {
+            paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+            remove: true,
+          },
+        }
+      : false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("services", services);
+  app.decorateRequest("actorValue", null);
+  app.decorateRequest("actor", function (this: FastifyRequest) {
+    if (!this.actorValue) throw unauthenticated();
+    return this.actorValue;
+  });
+  app.decorateRequest("withCtx", function <
+    T,
+  >(this: FastifyRequest, fn: Parameters<typeof inTransaction<T>>[2]) {
+    return inTransaction(services, { actor: this.actor(), requestId: this.id, ip: this.ip }, fn);
+  });
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+    if (!req.url.startsWith("/api/")) return;
+    const auth = req.headers.authorization;
+    const bearer = auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : undefined;
+    const cookieValue = req.cookies?.[SESSION_COOKIE];
+    req.actorValue = await authenticate(services, { bearer: bearer || undefined, cookie: cookieValue });
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = toErrorReply(err, req);
+    if (status >= 500) req.log.error({ err, requestId: req.id }, "request failed");
+    if (status === 429 && typeof body.retryAfterSeconds === "number")
+      reply.header("retry-after", String(body.retryAfterSeconds));
+    return reply.status(status).send(body);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: services.config.uploadMaxBytes, files: 1, fields: 10 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Pingan API · 平安基层智治平台",
+        version: VERSION,
+        description: "Errors answer {code, message: {zh, en}, field?, requestId}.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "A token from POST /api/auth/token, or an API key",
+          },
+          cookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const health =
+    options.health ??
+    (() => ({ status: "ok" as const, engine: services.engine, migration: "unknown", uptimeSeconds: 0 }));
+  await app.register(async (api: FastifyTypebox) => {
+    await authRoutes(api);
+    await usersRoutes(api);
+    await auditRoutes(api);
+    await areasRoutes(api);
+    await adminRoutes(api, { health, version: VERSION });
+    await filesRoutes(api);
+  });
+
+  const webDist = services.config.webDist;
+  const hasConsole = fs.existsSync(path.join(webDist, "index.html"));
+  if (hasConsole) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith("/api/") || req.method !== "GET" || !hasConsole)
+      return reply.status(404).send({
+        code: "ROUTE_NOT_FOUND",
+        message: { zh: "接口不存在", en: `No route ${req.method} ${req.url.split("?")[0]}` },
+        requestId: req.id,
+      });
+    return reply.type("text/html").sendFile("index.html"); // the console routes in the browser
+  });
+  return app;
+}
