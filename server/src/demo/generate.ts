@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import type { Role } from "../core/actor";
 import { recordAudit } from "../core/audit";
@@ -107,15 +108,30 @@ interface Codes {
   microGrids: string[];
 }
 
+/** A UUID derived from a name, so the same seed gives the same ids. */
+function stableUuid(name: string): string {
+  const h = crypto.createHash("sha256").update(name).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Builds the demo street's area tree: communities, grids and micro-grids with box polygons. */
 export function buildStreetAreas(seed: number) {
   const r = rng(seed);
   const rows: areasRepo.NewArea[] = [];
   const codes: Codes = { communities: [], grids: [], microGrids: [] };
-  const add = (code: string, name: string, level: string, parentPath: string | null, box?: Box) => {
-    const path = areasRepo.childPath(parentPath, code);
+  const add = (
+    code: string,
+    name: string,
+    level: string,
+    parent: { path: string; id: string } | null,
+    box?: Box,
+  ) => {
+    const path = areasRepo.childPath(parent?.path ?? null, code);
     const center = box ? boxCenter(box) : null;
+    const id = stableUuid(`area:${code}`);
     rows.push({
+      id,
+      parentId: parent?.id ?? null,
       code,
       name,
       level,
@@ -124,24 +140,24 @@ export function buildStreetAreas(seed: number) {
       centerLat: center?.lat ?? null,
       centerLng: center?.lng ?? null,
     });
-    return path;
+    return { path, id };
   };
-  const districtPath = add(DISTRICT.code, DISTRICT.name, "district", null);
-  const streetPath = add(STREET.code, STREET.name, "street", districtPath, STREET_BOX);
+  const districtArea = add(DISTRICT.code, DISTRICT.name, "district", null);
+  const streetArea = add(STREET.code, STREET.name, "street", districtArea, STREET_BOX);
   const communityCount = 6;
   splitBox(STREET_BOX, communityCount).forEach((cBox, ci) => {
     const cCode = `${STREET.code}${String(ci + 1).padStart(3, "0")}`;
     const cName = COMMUNITY_NAMES[ci]!;
-    const cPath = add(cCode, cName, "community", streetPath, cBox);
+    const cArea = add(cCode, cName, "community", streetArea, cBox);
     codes.communities.push(cCode);
     const gridCodes: string[] = [];
     splitBox(cBox, r.int(4, 6)).forEach((gBox, gi) => {
       const gCode = `${cCode}${String(gi + 1).padStart(3, "0")}`;
-      const gPath = add(gCode, `${cName}第${gi + 1}网格`, "grid", cPath, gBox);
+      const gArea = add(gCode, `${cName}第${gi + 1}网格`, "grid", cArea, gBox);
       gridCodes.push(gCode);
       splitBox(gBox, r.int(3, 5)).forEach((mBox, mi) => {
         const mCode = `${gCode}${String(mi + 1).padStart(2, "0")}`;
-        add(mCode, `${cName}第${gi + 1}网格${mi + 1}号微网格`, "micro_grid", gPath, mBox);
+        add(mCode, `${cName}第${gi + 1}网格${mi + 1}号微网格`, "micro_grid", gArea, mBox);
         codes.microGrids.push(mCode);
       });
     });

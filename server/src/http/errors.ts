@@ -49,7 +49,9 @@ export function toErrorReply(
       field,
     );
   }
-  switch (e.code) {
+  // Drizzle wraps driver errors ("Failed query: …"); the database's own code is on the cause.
+  const db = (e.cause && typeof e.cause === "object" && "code" in e.cause ? e.cause : e) as PgLikeError;
+  switch (db.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return reply(400, "INVALID_JSON", "请求体不是有效的 JSON", "The request body is not valid JSON");

@@ -76,7 +76,8 @@ export async function authRoutes(app: FastifyTypebox) {
     },
     async (req, reply) => {
       const result = await loginWith("cookie", req.body, req);
-      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
+      // no Expires: the server's sliding session decides when it ends
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
       return presentMe(app, result.actor);
     },
   );
