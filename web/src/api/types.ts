@@ -1,0 +1,185 @@
+/** Response and request shapes of the Pingan HTTP API, as the web console uses them. */
+
+/** Every role the server knows; the UI labels them through `role.*` i18n keys. */
+export const ROLES = [
+  "admin",
+  "leader",
+  "dispatcher",
+  "grid_worker",
+  "department_handler",
+  "mediator",
+  "police",
+  "resident",
+  "volunteer",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** An administrative area or grid; `path` is the materialised path used for scope checks. */
+export interface Area {
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+}
+
+/** Body of every error answer of the server. */
+export interface ErrorBody {
+  code: string;
+  message: { zh: string; en: string };
+  field?: string;
+  requestId: string;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  department: string | null;
+}
+
+/** `GET /api/me` and the 200 answer of `POST /api/auth/login`. */
+export interface Me {
+  user: SessionUser;
+  roles: string[];
+  scopes: Area[];
+  scope: Area | null;
+  /** What the user may do, by action name (server-computed; the server still checks). */
+  can?: Record<string, boolean>;
+}
+
+/** `GET /api/health`. */
+export interface Health {
+  status: string;
+  engine: string;
+  migration: string | number | null;
+  uptimeSeconds: number;
+  version?: string;
+  demo?: boolean;
+  /** Optional (not yet in the server contract): the demo seed's accounts, shown on the login page. */
+  demoAccounts?: DemoAccount[];
+}
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  password?: string;
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  changes: unknown;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+  sealed: boolean;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** `POST /api/audit/verify`. */
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBadId: string | null;
+  /** A short description of what is wrong, when not ok. */
+  problem?: string;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  scopes: Area[];
+  department: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** `GET /api/users?page=&pageSize=`; the server pages it (default 50, at most 200). */
+export type UserList = Page<UserRow>;
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: string[];
+  scopeCodes: string[];
+  department?: string;
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  roles?: string[];
+  scopeCodes?: string[];
+  department?: string | null;
+  disabled?: boolean;
+  /** An administrator's password reset. */
+  password?: string;
+}
+
+export interface AreaList {
+  items: Area[];
+}
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  username: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface ApiKeyList {
+  items: ApiKeyRow[];
+}
+
+export interface CreateApiKeyInput {
+  name: string;
+  username?: string;
+}
+
+/** The secret is in `key` and is returned only once. */
+export interface CreatedApiKey {
+  id: string;
+  key: string;
+  prefix?: string;
+  name?: string;
+  username?: string;
+}

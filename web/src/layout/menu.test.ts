@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "../api/types";
+import { MENU, menuFor, selectedMenuKey } from "./menu";
+
+const ADMIN_PATHS = ["/admin/users", "/admin/audit", "/admin/api-keys"];
+const paths = (roles: string[]) => menuFor(roles).map((e) => e.path);
+
+describe("menuFor", () => {
+  it("gives an admin the home page and every admin page", () => {
+    expect(paths(["admin"])).toEqual(["/", ...ADMIN_PATHS]);
+  });
+
+  it("gives a grid worker no admin page", () => {
+    expect(paths(["grid_worker"])).toEqual(["/"]);
+  });
+
+  it("gives admin pages to no other role", () => {
+    for (const role of ROLES.filter((r) => r !== "admin")) {
+      expect(
+        paths([role]).filter((p) => p.startsWith("/admin")),
+        role,
+      ).toEqual([]);
+    }
+  });
+
+  it("adds admin pages when admin is one of several roles", () => {
+    expect(paths(["leader", "admin"])).toEqual(["/", ...ADMIN_PATHS]);
+  });
+
+  it("gives a user without roles only the home page", () => {
+    expect(paths([])).toEqual(["/"]);
+  });
+});
+
+describe("selectedMenuKey", () => {
+  it("matches the longest entry path, and home only exactly", () => {
+    expect(selectedMenuKey("/", MENU)).toBe("/");
+    expect(selectedMenuKey("/admin/audit", MENU)).toBe("/admin/audit");
+    expect(selectedMenuKey("/admin/users/42", MENU)).toBe("/admin/users");
+    expect(selectedMenuKey("/account/password", MENU)).toBeUndefined();
+  });
+});

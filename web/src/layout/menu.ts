@@ -1,0 +1,43 @@
+import type { MessageKey } from "../i18n/translate";
+
+export type MenuIcon = "home" | "users" | "audit" | "key";
+
+export interface MenuEntry {
+  /** The route path; also the menu key. */
+  path: string;
+  labelKey: MessageKey;
+  icon: MenuIcon;
+  /** Roles that see the entry; absent means every signed-in user. */
+  roles?: readonly string[];
+  /** Menu group (rendered as a titled group). */
+  group?: "admin";
+}
+
+/** All side-menu entries in display order. Only routes that exist belong here. */
+export const MENU: readonly MenuEntry[] = [
+  { path: "/", labelKey: "nav.home", icon: "home" },
+  { path: "/admin/users", labelKey: "nav.users", icon: "users", roles: ["admin"], group: "admin" },
+  { path: "/admin/audit", labelKey: "nav.audit", icon: "audit", roles: ["admin"], group: "admin" },
+  {
+    path: "/admin/api-keys",
+    labelKey: "nav.apiKeys",
+    icon: "key",
+    roles: ["admin"],
+    group: "admin",
+  },
+];
+
+/** The menu entries a user with these roles sees. The server still checks every request. */
+export function menuFor(roles: readonly string[]): MenuEntry[] {
+  return MENU.filter((entry) => !entry.roles || entry.roles.some((r) => roles.includes(r)));
+}
+
+/** The menu key to highlight for a location: the longest entry path that prefixes it. */
+export function selectedMenuKey(pathname: string, entries: readonly MenuEntry[]): string | undefined {
+  let best: string | undefined;
+  for (const { path } of entries) {
+    const matches = path === "/" ? pathname === "/" : pathname === path || pathname.startsWith(`${path}/`);
+    if (matches && (!best || path.length > best.length)) best = path;
+  }
+  return best;
+}

@@ -1,0 +1,38 @@
+import type { UpdateUserInput, UserRow } from "../../../api/types";
+
+export interface UserFormValues {
+  username: string;
+  displayName: string;
+  password?: string;
+  roles: string[];
+  scopeCodes: string[];
+  department?: string;
+  disabled?: boolean;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * The PATCH body for an edit: only the fields that changed; a cleared department is sent as null,
+ * a non-empty password is an administrator's reset.
+ */
+export function buildUserPatch(user: UserRow, values: UserFormValues): UpdateUserInput {
+  const patch: UpdateUserInput = {};
+  const displayName = values.displayName.trim();
+  if (displayName !== user.displayName) patch.displayName = displayName;
+  if (!sameSet(values.roles, user.roles)) patch.roles = values.roles;
+  const scopeCodes = values.scopeCodes.map((c) => c.trim()).filter(Boolean);
+  if (
+    !sameSet(
+      scopeCodes,
+      user.scopes.map((a) => a.code),
+    )
+  )
+    patch.scopeCodes = scopeCodes;
+  const department = values.department?.trim() || null;
+  if (department !== user.department) patch.department = department;
+  if (values.disabled !== undefined && values.disabled !== user.disabled) patch.disabled = values.disabled;
+  if (values.password) patch.password = values.password;
+  return patch;
+}
