@@ -40,7 +40,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Pr
 
 function startPingan(dataDir: string, port: number): { child: ChildProcess; t0: number } {
   // the default log level: an access-log line per request, as in production (stdout discarded)
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
   delete env.DATABASE_URL;
   const t0 = performance.now();
   const child = spawn(process.execPath, [BIN, "start"], { env, stdio: ["ignore", "ignore", "inherit"] });

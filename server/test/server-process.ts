@@ -32,13 +32,24 @@ export interface ServerProcess {
 export async function startDemoServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pingan-e2e-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   let drop: (() => Promise<void>) | undefined;
   if (TEST_PG_URL) {
     const pg = await createPgDatabase();
     drop = pg.drop;
-    Object.assign(env, { DATABASE_URL: pg.url, PINGAN_SECRET_KEY: crypto.randomBytes(32).toString("hex"), PINGAN_DEMO: "1" });
+    Object.assign(env, {
+      DATABASE_URL: pg.url,
+      PINGAN_SECRET_KEY: crypto.randomBytes(32).toString("hex"),
+      PINGAN_DEMO: "1",
+    });
   }
   let out = "";
   const child = spawn(process.execPath, [PINGAN_BIN, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });

@@ -70,7 +70,7 @@ export class S3Client {
       now: new Date(),
     });
     delete headers.host;
-    const res = await fetch(url, { method: "PUT", headers, body });
+    const res = await fetch(url, { method: "PUT", headers, body: new Uint8Array(body) });
     if (!res.ok) throw new Error(`S3 PUT ${key} failed: ${res.status} ${await res.text()}`);
   }
 

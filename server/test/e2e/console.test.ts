@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,8 +11,13 @@ import { REPO_ROOT, startDemoServer, type ServerProcess } from "../server-proces
 // except under CI=true, where their absence is a failure.
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 const WEB_BUILT = fs.existsSync(path.join(REPO_ROOT, "web/dist/index.html"));
-const missing = !CHROMIUM ? "Chromium (apt-get install chromium fonts-wqy-microhei)" : !WEB_BUILT ? "the built console (npm run build)" : "";
-if (missing && process.env.CI === "true") throw new Error(`CI=true but ${missing} is missing: the browser suite is required`);
+const missing = !CHROMIUM
+  ? "Chromium (apt-get install chromium fonts-wqy-microhei)"
+  : !WEB_BUILT
+    ? "the built console (npm run build)"
+    : "";
+if (missing && process.env.CI === "true")
+  throw new Error(`CI=true but ${missing} is missing: the browser suite is required`);
 if (missing) console.warn(`Skipping the browser suite: ${missing} is missing`);
 
 const SHOTS = path.join(os.tmpdir(), "pingan-screens");
@@ -57,7 +64,10 @@ describe.skipIf(Boolean(missing))("console in headless Chromium", () => {
     await expect.poll(() => page.getByText("东胜街道").first().isVisible()).toBe(true);
     // the watermark: antd draws it as a background image over the content
     const watermarks = await page.evaluate(
-      () => [...document.querySelectorAll<HTMLElement>("div")].filter((d) => d.style.backgroundImage.startsWith("url(\"data:image")).length,
+      () =>
+        [...document.querySelectorAll<HTMLElement>("div")].filter((d) =>
+          d.style.backgroundImage.startsWith('url("data:image'),
+        ).length,
     );
     expect(watermarks).toBeGreaterThan(0);
     // no admin navigation for a dispatcher
@@ -83,7 +93,9 @@ describe.skipIf(Boolean(missing))("console in headless Chromium", () => {
     await page.screenshot({ path: path.join(SHOTS, "admin-audit.png"), fullPage: true });
     await page.goto(`${server.url}/`);
     await page.getByText("EN", { exact: true }).first().click();
-    await expect.poll(() => page.getByText("Log out").or(page.getByText("Audit log")).first().count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText("Log out").or(page.getByText("Audit log")).first().count())
+      .toBeGreaterThan(0);
     await page.close();
   });
 
