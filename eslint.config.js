@@ -25,7 +25,10 @@ export default tseslint.config(
     files: ["server/src/**/*.ts"],
     ignores: ["server/src/config.ts", "server/src/**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through config.ts" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through config.ts" },
+      ],
     },
   },
 );

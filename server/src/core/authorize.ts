@@ -14,6 +14,7 @@ export type Action =
   | "audit.search"
   | "audit.verify"
   | "area.read"
+  | "department.list"
   | "clock.set"
   | "file.upload"
   | "file.read"
@@ -42,6 +43,7 @@ const policies: Record<Action, Policy> = {
   "audit.search": admin,
   "audit.verify": admin,
   "area.read": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  "department.list": staff,
   "clock.set": admin,
   "file.upload": anyone,
   "file.read": anyone,

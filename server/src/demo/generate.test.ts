@@ -23,7 +23,7 @@ describe("demo street", () => {
       const ring = (r.geometry as { coordinates: number[][][] }).coordinates[0]!;
       expect(ring[0]).toEqual(ring.at(-1));
     }
-    expect(rows.filter((r) => r.level === "community")).toHaveLength(6);
+    expect(rows.filter((r) => r.level === "community")).toHaveLength(9);
   });
 
   it("has the accounts the issue names, with grid workers in two different communities", () => {

@@ -20,15 +20,17 @@ export interface GenerateOptions {
 const DISTRICT = { code: "330212", name: "鄞州区" };
 const STREET = { code: "330212009", name: "东胜街道" };
 const STREET_BOX: Box = { west: 121.566, south: 29.858, east: 121.602, north: 29.884 };
+// The seeds name seven of 东胜街道's nine communities; the last two are placeholders.
 const COMMUNITY_NAMES = [
+  "张斌社区",
   "史家社区",
-  "朝晖社区",
+  "戎家社区",
+  "王家社区",
   "樱花社区",
+  "泰和社区",
+  "庆安社区",
   "新城社区",
-  "划船社区",
-  "王家弄社区",
-  "桑园社区",
-  "后塘社区",
+  "朝晖社区",
 ];
 
 const DEPARTMENTS: { code: string; name: string; kind: string }[] = [
@@ -144,7 +146,7 @@ export function buildStreetAreas(seed: number) {
   };
   const districtArea = add(DISTRICT.code, DISTRICT.name, "district", null);
   const streetArea = add(STREET.code, STREET.name, "street", districtArea, STREET_BOX);
-  const communityCount = 6;
+  const communityCount = COMMUNITY_NAMES.length;
   splitBox(STREET_BOX, communityCount).forEach((cBox, ci) => {
     const cCode = `${STREET.code}${String(ci + 1).padStart(3, "0")}`;
     const cName = COMMUNITY_NAMES[ci]!;

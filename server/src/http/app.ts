@@ -19,6 +19,7 @@ import { authRoutes } from "../modules/auth/auth.routes";
 import { usersRoutes } from "../modules/users/users.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { areasRoutes } from "../modules/areas/areas.routes";
+import { departmentsRoutes } from "../modules/departments/departments.routes";
 import { adminRoutes, type Health } from "../modules/admin/admin.routes";
 import { filesRoutes } from "../modules/files/files.routes";
 
@@ -137,6 +138,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await usersRoutes(api);
     await auditRoutes(api);
     await areasRoutes(api);
+    await departmentsRoutes(api);
     await adminRoutes(api, { health, version: VERSION });
     await filesRoutes(api);
   });

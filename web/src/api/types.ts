@@ -46,6 +46,8 @@ export interface Me {
   scope: Area | null;
   /** What the user may do, by action name (server-computed; the server still checks). */
   can?: Record<string, boolean>;
+  /** IANA zone the deployment shows times in (times travel as UTC ISO instants). */
+  timeZone: string;
 }
 
 /** `GET /api/health`. */
@@ -56,6 +58,8 @@ export interface Health {
   uptimeSeconds: number;
   version?: string;
   demo?: boolean;
+  /** IANA zone of the deployment; the console takes its display zone from `Me`. */
+  timeZone?: string;
   /** Optional (not yet in the server contract): the demo seed's accounts, shown on the login page. */
   demoAccounts?: DemoAccount[];
 }
@@ -125,7 +129,10 @@ export interface UserRow {
   displayName: string;
   roles: string[];
   scopes: Area[];
+  /** The department's display name, for showing. */
   department: string | null;
+  /** The department's code, which create and update take. */
+  departmentCode: string | null;
   disabled: boolean;
   createdAt: string;
 }
@@ -139,6 +146,7 @@ export interface CreateUserInput {
   password: string;
   roles: string[];
   scopeCodes: string[];
+  /** A department code from `GET /api/departments`. */
   department?: string;
 }
 
@@ -146,6 +154,7 @@ export interface UpdateUserInput {
   displayName?: string;
   roles?: string[];
   scopeCodes?: string[];
+  /** A department code; null removes the user from their department. */
   department?: string | null;
   disabled?: boolean;
   /** An administrator's password reset. */
@@ -154,6 +163,18 @@ export interface UpdateUserInput {
 
 export interface AreaList {
   items: Area[];
+}
+
+/** A handling unit (department, station, team) a user may belong to. */
+export interface Department {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/** `GET /api/departments`, ordered by name. */
+export interface DepartmentList {
+  items: Department[];
 }
 
 export interface ApiKeyRow {

@@ -1,6 +1,8 @@
 import { App as AntApp, ConfigProvider } from "antd";
 import enLocale from "antd/locale/en_US";
 import zhLocale from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { theme } from "../theme";
 import {
@@ -46,6 +48,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({ lang, setLang, t: (key: MessageKey, vars?: Vars) => translate(lang, key, vars) }),
     [lang, setLang],
   );
+
+  // dayjs's locale is global and the date pickers read it while rendering (month and weekday
+  // names, first day of the week), so it is switched here rather than in an effect
+  dayjs.locale(lang === "zh-CN" ? "zh-cn" : "en");
 
   useEffect(() => {
     document.documentElement.lang = lang;

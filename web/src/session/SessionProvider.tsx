@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, ApiError, setUnauthorizedHandler } from "../api/client";
 import type { Me } from "../api/types";
+import { setDisplayTimeZone } from "../lib/time";
 
 export type SessionState =
   | { kind: "loading" }
@@ -20,6 +21,12 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+/** The session's state once the server has said who is signed in; times show in the deployment's zone. */
+function authenticated(me: Me): SessionState {
+  setDisplayTimeZone(me.timeZone);
+  return { kind: "authenticated", me };
+}
+
 /** Knows who is signed in, from `GET /api/me`; any 401 from the API signs the user out here. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ kind: "loading" });
@@ -28,7 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let alive = true;
     api.get<Me>("/api/me").then(
-      (me) => alive && setState({ kind: "authenticated", me }),
+      (me) => alive && setState(authenticated(me)),
       (error: unknown) => {
         if (!alive) return;
         const anonymous = error instanceof ApiError && error.status === 401;
@@ -42,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => setUnauthorizedHandler(() => setState({ kind: "anonymous" })), []);
 
-  const signedIn = useCallback((me: Me) => setState({ kind: "authenticated", me }), []);
+  const signedIn = useCallback((me: Me) => setState(authenticated(me)), []);
   const logout = useCallback(async () => {
     try {
       await api.post<void>("/api/auth/logout");

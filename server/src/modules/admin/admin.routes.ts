@@ -20,6 +20,8 @@ const HealthReply = Type.Object({
   uptimeSeconds: Type.Integer(),
   version: Type.String(),
   demo: Type.Boolean(),
+  /** IANA zone the deployment shows times in (they are stored in UTC). */
+  timeZone: Type.String(),
 });
 
 const ClockBody = Type.Object(
@@ -44,7 +46,7 @@ export async function adminRoutes(app: FastifyTypebox, o: { health: () => Health
     },
     async () => {
       const h = o.health();
-      return { ...h, version: o.version, demo: h.demo ?? false };
+      return { ...h, version: o.version, demo: h.demo ?? false, timeZone: app.services.config.timeZone };
     },
   );
 

@@ -39,6 +39,7 @@ async function presentMe(app: FastifyTypebox, actor: Actor) {
       manageApiKeys: can(actor, "apikey.manage"),
       changePassword: can(actor, "me.password"),
     },
+    timeZone: app.services.config.timeZone,
   };
 }
 

@@ -26,6 +26,8 @@ export const Me = Type.Object({
   scopes: Type.Array(AreaBrief),
   scope: Type.Union([AreaBrief, Type.Null()]),
   can: Type.Record(Type.String(), Type.Boolean()),
+  /** IANA zone the console shows times in (they are stored in UTC). */
+  timeZone: Type.String(),
 });
 
 export const TokenReply = Type.Object({ token: Type.String(), expiresAt: Type.String() });

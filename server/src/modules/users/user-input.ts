@@ -2,6 +2,7 @@ import { STAFF_ROLES, type Role } from "../../core/actor";
 import { inScope } from "../../core/authorize";
 import type { Ctx } from "../../core/context";
 import * as areasRepo from "../areas/areas.repo";
+import * as departmentsRepo from "../departments/departments.repo";
 import * as repo from "./users.repo";
 import { departmentRequired, scopeRequired, unknownArea, unknownDepartment } from "./users.errors";
 
@@ -37,18 +38,20 @@ export async function presentUsers(ctx: Ctx, rows: repo.UserRow[]) {
     ctx.tx,
     rows.map((r) => r.id),
   );
-  const deptNames = new Map<string, string | null>();
-  for (const r of rows)
-    if (r.departmentId && !deptNames.has(r.departmentId))
-      deptNames.set(r.departmentId, await repo.departmentName(ctx.tx, r.departmentId));
-  return rows.map((r) => ({
-    id: r.id,
-    username: r.username,
-    displayName: r.displayName,
-    roles: r.roles,
-    scopes: (scopes.get(r.id) ?? []).map(({ id: _id, ...a }) => a),
-    department: r.departmentId ? (deptNames.get(r.departmentId) ?? null) : null,
-    disabled: r.disabled,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  const deptIds = [...new Set(rows.flatMap((r) => (r.departmentId ? [r.departmentId] : [])))];
+  const depts = new Map((await departmentsRepo.findByIds(ctx.tx, deptIds)).map((d) => [d.id, d]));
+  return rows.map((r) => {
+    const dept = r.departmentId ? depts.get(r.departmentId) : undefined;
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.displayName,
+      roles: r.roles,
+      scopes: (scopes.get(r.id) ?? []).map(({ id: _id, ...a }) => a),
+      department: dept?.name ?? null,
+      departmentCode: dept?.code ?? null,
+      disabled: r.disabled,
+      createdAt: r.createdAt.toISOString(),
+    };
+  });
 }

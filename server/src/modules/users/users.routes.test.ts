@@ -105,7 +105,7 @@ describe("user administration", () => {
     expect(rows).toHaveLength(0);
   });
 
-  it("creates a department handler with its department", async () => {
+  it("creates a department handler with its department, shown by name and code", async () => {
     const dept = await buildDepartment(env);
     const res = await create({
       username: "handler-1",
@@ -116,7 +116,25 @@ describe("user administration", () => {
       department: dept.code,
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().department).toBe(dept.name);
+    expect(res.json()).toMatchObject({ department: dept.name, departmentCode: dept.code });
+    // the code it shows is the one update takes: moving the handler to another department
+    const other = await buildDepartment(env);
+    const moved = await app.inject({
+      method: "PATCH",
+      url: `/api/users/${res.json().id}`,
+      payload: { department: other.code },
+      headers: adminAuth,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ department: other.name, departmentCode: other.code });
+    const worker = await create({
+      username: "no-dept-1",
+      displayName: "李娜",
+      password: "long-enough-1",
+      roles: ["grid_worker"],
+      scopeCodes: [tree.g11.code],
+    });
+    expect(worker.json()).toMatchObject({ department: null, departmentCode: null });
   });
 
   it("edits roles and scopes, keeping before and after in the audit trail", async () => {

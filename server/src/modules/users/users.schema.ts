@@ -12,7 +12,9 @@ export const UserView = Type.Object({
   displayName: Type.String(),
   roles: Type.Array(Type.String()),
   scopes: Type.Array(AreaBrief),
+  /** The department's display name; `departmentCode` is what create and update take. */
   department: Type.Union([Type.String(), Type.Null()]),
+  departmentCode: Type.Union([Type.String(), Type.Null()]),
   disabled: Type.Boolean(),
   createdAt: Type.String(),
 });

@@ -1,5 +1,7 @@
 import { Button, DatePicker, Form, Input, Space, type GetProps } from "antd";
+import type { Dayjs } from "dayjs";
 import { useT } from "../../../i18n/I18nProvider";
+import { endOfZonedDay, startOfZonedDay } from "../../../lib/time";
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>["value"];
 
@@ -20,8 +22,15 @@ interface FormValues {
   range?: RangeValue;
 }
 
-/** Turns form values into query filters: trimmed text, the date range as whole local days in ISO. */
-function toFilters(values: FormValues): AuditFilters {
+// the picked calendar day, read in the deployment's zone rather than the browser's
+const dayStart = (d: Dayjs) => startOfZonedDay(d.year(), d.month() + 1, d.date()).toISOString();
+const dayEnd = (d: Dayjs) => endOfZonedDay(d.year(), d.month() + 1, d.date()).toISOString();
+
+/**
+ * Turns form values into query filters: trimmed text, and the date range as whole days in the
+ * display time zone, sent as UTC ISO instants (`to` is the day's last millisecond, inclusive).
+ */
+export function toFilters(values: FormValues): AuditFilters {
   const text = (s?: string) => s?.trim() || undefined;
   const [start, end] = values.range ?? [];
   return {
@@ -29,8 +38,8 @@ function toFilters(values: FormValues): AuditFilters {
     action: text(values.action),
     subjectType: text(values.subjectType),
     subjectId: text(values.subjectId),
-    from: start ? start.startOf("day").toISOString() : undefined,
-    to: end ? end.endOf("day").toISOString() : undefined,
+    from: start ? dayStart(start) : undefined,
+    to: end ? dayEnd(end) : undefined,
   };
 }
 

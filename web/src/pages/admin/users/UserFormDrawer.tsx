@@ -5,6 +5,7 @@ import {
   ROLES,
   type AreaList,
   type CreateUserInput,
+  type DepartmentList,
   type UpdateUserInput,
   type UserRow,
 } from "../../../api/types";
@@ -38,6 +39,9 @@ export function UserFormDrawer({
   const areas = useRemote(open ? "/api/areas?limit=500" : null, () =>
     api.get<AreaList>("/api/areas?limit=500"),
   );
+  const departments = useRemote(open ? "/api/departments" : null, () =>
+    api.get<DepartmentList>("/api/departments"),
+  );
   const editing = user !== undefined;
 
   const areaOptions = (areas.data?.items ?? []).map((a) => ({
@@ -49,6 +53,11 @@ export function UserFormDrawer({
     if (!areaOptions.some((o) => o.value === a.code))
       areaOptions.push({ value: a.code, label: `${a.code} ${a.name}` });
   }
+
+  const departmentOptions = (departments.data?.items ?? []).map((d) => ({ value: d.code, label: d.name }));
+  // likewise the user's current department, shown by name while the list loads or if it failed
+  if (user?.departmentCode && !departmentOptions.some((o) => o.value === user.departmentCode))
+    departmentOptions.push({ value: user.departmentCode, label: user.department ?? user.departmentCode });
 
   const submit = async (values: UserFormValues) => {
     setSaving(true);
@@ -65,7 +74,7 @@ export function UserFormDrawer({
           password: values.password ?? "",
           roles: values.roles,
           scopeCodes: values.scopeCodes,
-          ...(values.department?.trim() ? { department: values.department.trim() } : {}),
+          ...(values.department ? { department: values.department } : {}),
         };
         await api.post<UserRow>("/api/users", body);
         message.success(t("users.created"));
@@ -113,7 +122,7 @@ export function UserFormDrawer({
           displayName: user?.displayName ?? "",
           roles: user?.roles ?? [],
           scopeCodes: user?.scopes.map((a) => a.code) ?? [],
-          department: user?.department ?? "",
+          department: user?.departmentCode ?? undefined,
           disabled: user?.disabled ?? false,
         }}
       >
@@ -170,8 +179,19 @@ export function UserFormDrawer({
             tokenSeparators={areas.error ? [",", " ", "，"] : undefined}
           />
         </Form.Item>
-        <Form.Item name="department" label={t("users.department")}>
-          <Input />
+        <Form.Item
+          name="department"
+          label={t("users.department")}
+          validateStatus={departments.error ? "warning" : undefined}
+          help={departments.error ? errorText(departments.error) : undefined}
+        >
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={departments.loading}
+            options={departmentOptions}
+          />
         </Form.Item>
         {editing ? (
           <Form.Item name="disabled" label={t("users.disabled")} valuePropName="checked">

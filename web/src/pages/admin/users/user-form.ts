@@ -6,7 +6,8 @@ export interface UserFormValues {
   password?: string;
   roles: string[];
   scopeCodes: string[];
-  department?: string;
+  /** A department code; a cleared select gives undefined (or null). */
+  department?: string | null;
   disabled?: boolean;
 }
 
@@ -14,8 +15,8 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 
 /**
- * The PATCH body for an edit: only the fields that changed; a cleared department is sent as null,
- * a non-empty password is an administrator's reset.
+ * The PATCH body for an edit: only the fields that changed; the department is compared by code
+ * and a cleared one is sent as null; a non-empty password is an administrator's reset.
  */
 export function buildUserPatch(user: UserRow, values: UserFormValues): UpdateUserInput {
   const patch: UpdateUserInput = {};
@@ -30,8 +31,8 @@ export function buildUserPatch(user: UserRow, values: UserFormValues): UpdateUse
     )
   )
     patch.scopeCodes = scopeCodes;
-  const department = values.department?.trim() || null;
-  if (department !== user.department) patch.department = department;
+  const department = values.department || null;
+  if (department !== user.departmentCode) patch.department = department;
   if (values.disabled !== undefined && values.disabled !== user.disabled) patch.disabled = values.disabled;
   if (values.password) patch.password = values.password;
   return patch;
