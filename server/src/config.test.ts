@@ -38,6 +38,11 @@ describe("parseConfig", () => {
     ["S3_ENDPOINT", { PINGAN_FILES: "s3" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
     ["PINGAN_DEMO_PASSWORD", { PINGAN_DEMO_PASSWORD: "short" }],
+    ["PINGAN_BASEMAP_TILES", { PINGAN_BASEMAP_TILES: "ftp://tiles" }],
+    [
+      "PINGAN_BASEMAP_CRS",
+      { PINGAN_BASEMAP_TILES: "https://t.example/{z}/{x}/{y}.png", PINGAN_BASEMAP_CRS: "utm" },
+    ],
   ])("names %s when its value is bad", (variable, env) => {
     try {
       parseConfig(env as Record<string, string>);
@@ -47,6 +52,19 @@ describe("parseConfig", () => {
       expect((err as ConfigError).variable).toBe(variable);
       expect((err as Error).message).toContain(variable);
     }
+  });
+
+  it("has no basemap unless configured, so the map fetches nothing from outside", () => {
+    expect(parseConfig({}).basemap).toBeNull();
+    expect(
+      parseConfig({ PINGAN_BASEMAP_TILES: "https://t0.example/{z}/{x}/{y}.png", PINGAN_BASEMAP_CRS: "gcj02" })
+        .basemap,
+    ).toEqual({
+      tiles: ["https://t0.example/{z}/{x}/{y}.png"],
+      crs: "gcj02",
+      attribution: "",
+      maxZoom: 18,
+    });
   });
 
   it("accepts the key as base64 too", () => {

@@ -34,6 +34,8 @@ export interface Config {
   cookieSecure: boolean;
   runJobs: boolean;
   webDist: string;
+  /** Raster basemap for the console's map; null → polygons on a plain background, nothing fetched. */
+  basemap: { tiles: string[]; crs: "wgs84" | "gcj02" | "bd09"; attribution: string; maxZoom: number } | null;
 }
 
 /** A configuration error names the variable so the operator knows what to fix. */
@@ -150,6 +152,25 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     cookieSecure: bool(env, "PINGAN_COOKIE_SECURE", false),
     runJobs: bool(env, "PINGAN_JOBS", true),
     webDist: path.resolve(cwd, env.PINGAN_WEB_DIST?.trim() || defaultWebDist()),
+    basemap: parseBasemap(env),
+  };
+}
+
+function parseBasemap(env: Env): Config["basemap"] {
+  const raw = env.PINGAN_BASEMAP_TILES?.trim();
+  if (!raw) return null;
+  const tiles = raw.split(",").map((t) => t.trim());
+  for (const t of tiles)
+    if (!/^https?:\/\/.+\{z\}.*\{[xy]\}/.test(t))
+      throw new ConfigError(
+        "PINGAN_BASEMAP_TILES",
+        `must be http(s) URL templates with {z}, {x} and {y}, got "${t}"`,
+      );
+  return {
+    tiles,
+    crs: oneOf(env, "PINGAN_BASEMAP_CRS", ["wgs84", "gcj02", "bd09"] as const, "wgs84"),
+    attribution: env.PINGAN_BASEMAP_ATTRIBUTION?.trim() ?? "",
+    maxZoom: int(env, "PINGAN_BASEMAP_MAX_ZOOM", 18, 1, 22),
   };
 }
 

@@ -10,6 +10,7 @@ import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
 import { backup, restore } from "../db/backup";
 import { generateDemo } from "../demo/generate";
+import { SCALES } from "../demo/area-plans";
 import { createUser } from "../modules/users/create-user";
 import { updateUser } from "../modules/users/update-user";
 import * as usersRepo from "../modules/users/users.repo";
@@ -28,7 +29,7 @@ const HELP = `pingan — 平安 基层智治平台
   pingan audit verify                recompute the audit hash chain; exit 1 naming the first bad row
   pingan backup FILE                 write a portable backup (gzipped JSON lines)
   pingan restore FILE                load a backup into an empty database
-  pingan generate --scale street --seed N
+  pingan generate --scale street|chengxiang|district --seed N
                                      generate demo data into an empty database
 
 Passwords not given with --password are read from standard input.
@@ -155,12 +156,13 @@ export async function main(argv: string[]): Promise<number> {
           args: [sub, ...rest].filter((x): x is string => x !== undefined),
           options: { scale: { type: "string", default: "street" }, seed: { type: "string", default: "1" } },
         });
-        if (values.scale !== "street") throw usage(`unknown scale ${values.scale} (known: street)`);
+        const scale = SCALES.find((x) => x === values.scale);
+        if (!scale) throw usage(`unknown scale ${values.scale} (known: ${SCALES.join(", ")})`);
         const seed = Number(values.seed);
         if (!Number.isInteger(seed)) throw usage("--seed must be a whole number");
         const summary = await withRuntime(config, (rt) =>
           inTransaction(rt, { actor: systemActor }, (ctx) =>
-            generateDemo(ctx, { scale: "street", seed, password: config.demoPassword }),
+            generateDemo(ctx, { scale, seed, password: config.demoPassword }),
           ),
         );
         console.log(JSON.stringify(summary));

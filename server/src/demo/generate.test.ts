@@ -1,32 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { buildStreetAreas, DEMO_ACCOUNTS } from "./generate";
+import { buildAreasForScale, DONGSHENG_COMMUNITIES } from "./area-plans";
+import { DEMO_ACCOUNTS } from "./generate";
 
-describe("demo street", () => {
-  it("is the same for the same seed and differs for another", () => {
-    expect(buildStreetAreas(7)).toEqual(buildStreetAreas(7));
-    expect(buildStreetAreas(7).rows.length).not.toBe(0);
-    expect(JSON.stringify(buildStreetAreas(7).rows)).not.toBe(JSON.stringify(buildStreetAreas(8).rows));
+const count = (rows: { level: string }[], level: string) => rows.filter((r) => r.level === level).length;
+
+describe("demo areas", () => {
+  it("are the same for the same seed and differ for another", () => {
+    expect(buildAreasForScale("street", 7)).toEqual(buildAreasForScale("street", 7));
+    expect(JSON.stringify(buildAreasForScale("street", 7).rows)).not.toBe(
+      JSON.stringify(buildAreasForScale("street", 8).rows),
+    );
   });
 
-  it("codes areas by GB/T 2260 county + street code + sequence numbers, each path under its parent", () => {
-    const { rows } = buildStreetAreas(1);
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-    expect(byCode.get("330212009")).toMatchObject({
+  it("code areas by GB/T 2260 county + street code + sequence numbers, each path under its parent, polygons closed", () => {
+    const { rows } = buildAreasForScale("street", 1);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(rows.find((r) => r.code === "330212009")).toMatchObject({
       name: "东胜街道",
       level: "street",
       path: "/330212/330212009/",
     });
     for (const r of rows.filter((r) => r.level !== "district")) {
-      const parent = rows.find((p) => p.id === r.parentId)!;
+      const parent = byId.get(r.parentId!)!;
       expect(r.path).toBe(`${parent.path}${r.code}/`);
-      expect(r.code.startsWith(parent.code)).toBe(true);
+      if (r.level !== "community") expect(r.code.startsWith(parent.code)).toBe(true);
       const ring = (r.geometry as { coordinates: number[][][] }).coordinates[0]!;
       expect(ring[0]).toEqual(ring.at(-1));
     }
-    expect(rows.filter((r) => r.level === "community")).toHaveLength(9);
+    expect(rows.filter((r) => r.level === "community").map((r) => r.name)).toEqual(DONGSHENG_COMMUNITIES);
+    expect(count(rows, "grid_layer")).toBe(4);
   });
 
-  it("has the accounts the issue names, with grid workers in two different communities", () => {
+  it("has the Chengxiang scale's figures: 14 grid layers, 36 communities, 186 grids, 1,904 micro-grids", () => {
+    const { rows } = buildAreasForScale("chengxiang", 1);
+    expect([
+      count(rows, "grid_layer"),
+      count(rows, "community"),
+      count(rows, "grid"),
+      count(rows, "micro_grid"),
+    ]).toEqual([14, 36, 186, 1904]);
+  });
+
+  it("has a district of 15 streets including 东胜街道", () => {
+    const { rows, codes } = buildAreasForScale("district", 1);
+    expect(count(rows, "street")).toBe(15);
+    expect(codes.streets).toEqual(["330212009"]);
+  });
+
+  it("gives the accounts the issue names, with grid workers in two different communities", () => {
     expect(DEMO_ACCOUNTS.map((a) => a.username).sort()).toEqual(
       [
         "demo-admin",
@@ -41,10 +62,11 @@ describe("demo street", () => {
         "demo-resident",
       ].sort(),
     );
-    const { codes } = buildStreetAreas(1);
-    const gw1 = DEMO_ACCOUNTS.find((a) => a.username === "demo-grid-worker")!.scope(codes);
-    const gw2 = DEMO_ACCOUNTS.find((a) => a.username === "demo-grid-worker-2")!.scope(codes);
-    expect(gw1.map((c) => c.slice(0, 12))).not.toContain(gw2[0]!.slice(0, 12));
-    expect(DEMO_ACCOUNTS.find((a) => a.username === "demo-dispatcher")!.scope(codes)).toEqual(["330212009"]);
+    const { codes } = buildAreasForScale("street", 1);
+    const c = { ...codes, district: "330212" };
+    const gw1 = DEMO_ACCOUNTS.find((a) => a.username === "demo-grid-worker")!.scope(c);
+    const gw2 = DEMO_ACCOUNTS.find((a) => a.username === "demo-grid-worker-2")!.scope(c);
+    expect(gw1.map((code) => code.slice(0, 12))).not.toContain(gw2[0]!.slice(0, 12));
+    expect(DEMO_ACCOUNTS.find((a) => a.username === "demo-dispatcher")!.scope(c)).toEqual(["330212009"]);
   });
 });

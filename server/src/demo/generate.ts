@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import type { Role } from "../core/actor";
 import { recordAudit } from "../core/audit";
@@ -7,31 +6,13 @@ import { unprocessable } from "../core/errors";
 import { areas, departments, settings } from "../db/schema";
 import * as areasRepo from "../modules/areas/areas.repo";
 import { createUser } from "../modules/users/create-user";
-import { boxCenter, boxPolygon, splitBox, type Box } from "./geometry";
-import { rng } from "./random";
+import { buildAreasForScale, type Codes, type Scale } from "./area-plans";
 
 export interface GenerateOptions {
-  scale: "street";
+  scale: Scale;
   seed: number;
   password: string;
 }
-
-// 鄞州区 东胜街道 (GB/T 2260 330212, street 330212009), around its real location in Ningbo.
-const DISTRICT = { code: "330212", name: "鄞州区" };
-const STREET = { code: "330212009", name: "东胜街道" };
-const STREET_BOX: Box = { west: 121.566, south: 29.858, east: 121.602, north: 29.884 };
-// The seeds name seven of 东胜街道's nine communities; the last two are placeholders.
-const COMMUNITY_NAMES = [
-  "张斌社区",
-  "史家社区",
-  "戎家社区",
-  "王家社区",
-  "樱花社区",
-  "泰和社区",
-  "庆安社区",
-  "新城社区",
-  "朝晖社区",
-];
 
 const DEPARTMENTS: { code: string; name: string; kind: string }[] = [
   { code: "police-dongsheng", name: "东胜派出所", kind: "police" },
@@ -48,16 +29,21 @@ export const DEMO_ACCOUNTS: {
   username: string;
   displayName: string;
   roles: Role[];
-  scope: (c: Codes) => string[];
+  scope: (c: Codes & { district: string }) => string[];
   department?: string;
 }[] = [
-  { username: "demo-admin", displayName: "系统管理员 周敏", roles: ["admin"], scope: () => [DISTRICT.code] },
-  { username: "demo-leader", displayName: "街道领导 陈建国", roles: ["leader"], scope: () => [STREET.code] },
+  { username: "demo-admin", displayName: "系统管理员 周敏", roles: ["admin"], scope: (c) => [c.district] },
+  {
+    username: "demo-leader",
+    displayName: "街道领导 陈建国",
+    roles: ["leader"],
+    scope: (c) => [c.streets[0]!],
+  },
   {
     username: "demo-dispatcher",
     displayName: "综治中心 林晓",
     roles: ["dispatcher"],
-    scope: () => [STREET.code],
+    scope: (c) => [c.streets[0]!],
   },
   {
     username: "demo-grid-worker",
@@ -75,14 +61,14 @@ export const DEMO_ACCOUNTS: {
     username: "demo-handler",
     displayName: "城管中队 张伟",
     roles: ["department_handler"],
-    scope: () => [STREET.code],
+    scope: (c) => [c.streets[0]!],
     department: "urban-dongsheng",
   },
   {
     username: "demo-mediator",
     displayName: "调解员 赵玉兰",
     roles: ["mediator"],
-    scope: () => [STREET.code],
+    scope: (c) => [c.streets[0]!],
   },
   {
     username: "demo-police",
@@ -104,70 +90,6 @@ export const DEMO_ACCOUNTS: {
   },
 ];
 
-interface Codes {
-  communities: string[];
-  grids: string[][];
-  microGrids: string[];
-}
-
-/** A UUID derived from a name, so the same seed gives the same ids. */
-function stableUuid(name: string): string {
-  const h = crypto.createHash("sha256").update(name).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Builds the demo street's area tree: communities, grids and micro-grids with box polygons. */
-export function buildStreetAreas(seed: number) {
-  const r = rng(seed);
-  const rows: areasRepo.NewArea[] = [];
-  const codes: Codes = { communities: [], grids: [], microGrids: [] };
-  const add = (
-    code: string,
-    name: string,
-    level: string,
-    parent: { path: string; id: string } | null,
-    box?: Box,
-  ) => {
-    const path = areasRepo.childPath(parent?.path ?? null, code);
-    const center = box ? boxCenter(box) : null;
-    const id = stableUuid(`area:${code}`);
-    rows.push({
-      id,
-      parentId: parent?.id ?? null,
-      code,
-      name,
-      level,
-      path,
-      geometry: box ? boxPolygon(box) : null,
-      centerLat: center?.lat ?? null,
-      centerLng: center?.lng ?? null,
-    });
-    return { path, id };
-  };
-  const districtArea = add(DISTRICT.code, DISTRICT.name, "district", null);
-  const streetArea = add(STREET.code, STREET.name, "street", districtArea, STREET_BOX);
-  const communityCount = COMMUNITY_NAMES.length;
-  splitBox(STREET_BOX, communityCount).forEach((cBox, ci) => {
-    const cCode = `${STREET.code}${String(ci + 1).padStart(3, "0")}`;
-    const cName = COMMUNITY_NAMES[ci]!;
-    const cArea = add(cCode, cName, "community", streetArea, cBox);
-    codes.communities.push(cCode);
-    const gridCodes: string[] = [];
-    splitBox(cBox, r.int(4, 6)).forEach((gBox, gi) => {
-      const gCode = `${cCode}${String(gi + 1).padStart(3, "0")}`;
-      const gArea = add(gCode, `${cName}第${gi + 1}网格`, "grid", cArea, gBox);
-      gridCodes.push(gCode);
-      splitBox(gBox, r.int(3, 5)).forEach((mBox, mi) => {
-        const mCode = `${gCode}${String(mi + 1).padStart(2, "0")}`;
-        add(mCode, `${cName}第${gi + 1}网格${mi + 1}号微网格`, "micro_grid", gArea, mBox);
-        codes.microGrids.push(mCode);
-      });
-    });
-    codes.grids.push(gridCodes);
-  });
-  return { rows, codes };
-}
-
 /**
  * Generates the demo street (areas, departments, the demo accounts) into an empty deployment.
  * Deterministic for a seed; refuses when areas already exist.
@@ -180,9 +102,10 @@ export async function generateDemo(ctx: Ctx, o: GenerateOptions) {
       "已有区域数据，演示数据只能生成到空库",
       "Areas already exist: the demo is generated into an empty database only",
     );
-  const { rows, codes } = buildStreetAreas(o.seed);
+  const { rows, codes: treeCodes } = buildAreasForScale(o.scale, o.seed);
+  const codes = { ...treeCodes, district: rows.find((r) => r.level === "district")!.code };
   for (let i = 0; i < rows.length; i += 500) await areasRepo.insert(ctx.tx, rows.slice(i, i + 500));
-  const [street] = await ctx.tx.select().from(areas).where(eq(areas.code, STREET.code));
+  const [street] = await ctx.tx.select().from(areas).where(eq(areas.code, codes.streets[0]!));
   await ctx.tx.insert(departments).values(DEPARTMENTS.map((d) => ({ ...d, areaId: street!.id })));
   for (const account of DEMO_ACCOUNTS)
     await createUser(ctx, {

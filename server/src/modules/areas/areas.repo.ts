@@ -50,3 +50,22 @@ export async function insert(db: Executor, rows: NewArea[]): Promise<AreaRow[]> 
   if (rows.length === 0) return [];
   return db.insert(areas).values(rows).returning();
 }
+
+/** Depth of a path: "/a/" is 1, "/a/b/" is 2. */
+export const pathDepth = (path: string) => path.split("/").length - 2;
+
+/** An area and its descendants down to maxDepth levels below it, in path order. */
+export async function subtree(db: Executor, root: AreaRow, levelsBelow: number): Promise<AreaRow[]> {
+  const prefix = root.path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+  const maxSlashes = pathDepth(root.path) + levelsBelow + 1;
+  return db
+    .select()
+    .from(areas)
+    .where(
+      and(
+        sql`${areas.path} like ${prefix}`,
+        sql`length(${areas.path}) - length(replace(${areas.path}, '/', '')) <= ${maxSlashes}`,
+      ),
+    )
+    .orderBy(asc(areas.path));
+}

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp, testEnv, type TestEnv } from "../../../test/services";
 import { buildTree, buildUser, PASSWORD } from "../../../test/factories";
@@ -78,6 +79,54 @@ describe("areas in scope", () => {
         .items.map((a: { code: string }) => a.code)
         .sort(),
     ).toEqual([tree.g11.code, tree.g12.code].sort());
+  });
+
+  it("serves a subtree as GeoJSON, limited by depth and scope", async () => {
+    const dispatcher = await buildUser(env, { roles: ["dispatcher"], scopes: [tree.street] });
+    const auth = await tokenFor(dispatcher.username);
+    const polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [121.5, 29.8],
+          [121.6, 29.8],
+          [121.6, 29.9],
+          [121.5, 29.8],
+        ],
+      ],
+    };
+    for (const a of [tree.street, tree.c1, tree.g11, tree.g12])
+      await env.db.execute(
+        sql`update areas set geometry = ${JSON.stringify(polygon)}::jsonb where id = ${a.id}`,
+      );
+    const one = await app.inject({ url: `/api/areas/${tree.street.code}/geojson?depth=1`, headers: auth });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().type).toBe("FeatureCollection");
+    expect(one.json().features.map((f: { id: string }) => f.id)).toEqual([tree.street.code, tree.c1.code]);
+    const all = await app.inject({ url: `/api/areas/${tree.c1.code}/geojson`, headers: auth });
+    expect(
+      all
+        .json()
+        .features.map((f: { properties: { code: string } }) => f.properties.code)
+        .sort(),
+    ).toEqual([tree.c1.code, tree.g11.code, tree.g12.code].sort());
+    expect(all.json().features[1].properties).toMatchObject({ parent: tree.c1.code, level: "grid" });
+    const grid = await buildUser(env, { roles: ["grid_worker"], scopes: [tree.g11] });
+    expect(
+      (
+        await app.inject({
+          url: `/api/areas/${tree.c1.code}/geojson`,
+          headers: await tokenFor(grid.username),
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it("tells the console which basemap to use: none unless configured", async () => {
+    const grid = await buildUser(env, { roles: ["grid_worker"], scopes: [tree.g11] });
+    expect(
+      (await app.inject({ url: "/api/map/config", headers: await tokenFor(grid.username) })).json(),
+    ).toEqual({ basemap: null });
   });
 
   it("residents do not browse areas", async () => {

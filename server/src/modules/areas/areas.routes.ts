@@ -18,8 +18,76 @@ const present = (a: repo.AreaRow, parentCode: string | null) => ({
   geometry: a.geometry ?? null,
 });
 
+const parentOf = (path: string) => path.split("/").filter(Boolean).at(-2) ?? null;
+
 /** Reading the area hierarchy, scoped to the actor's areas. */
 export async function areasRoutes(app: FastifyTypebox) {
+  app.get(
+    "/api/areas/:code/geojson",
+    {
+      schema: {
+        tags: ["areas"],
+        summary: "An area and its descendants (down to `depth` levels below) as a GeoJSON FeatureCollection",
+        params: AreaCodeParams,
+        querystring: Type.Object({ depth: Type.Integer({ minimum: 0, maximum: 6, default: 6 }) }),
+      },
+    },
+    async (req) => {
+      const actor = req.actor();
+      const area = await repo.findByCode(app.services.db, req.params.code);
+      if (!area) throw notFound(AREA);
+      authorize(actor, "area.read", { areaPath: area.path }, AREA);
+      const rows = await repo.subtree(app.services.db, area, req.query.depth);
+      return {
+        type: "FeatureCollection",
+        features: rows
+          .filter((r) => r.geometry)
+          .map((r) => ({
+            type: "Feature",
+            id: r.code,
+            geometry: r.geometry,
+            properties: {
+              code: r.code,
+              name: r.name,
+              level: r.level,
+              path: r.path,
+              parent: parentOf(r.path),
+              centerLat: r.centerLat,
+              centerLng: r.centerLng,
+            },
+          })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/map/config",
+    {
+      schema: {
+        tags: ["areas"],
+        summary:
+          "The console map's basemap (null: polygons on a plain background, nothing fetched from outside)",
+        response: {
+          200: Type.Object({
+            basemap: Type.Union([
+              Type.Object({
+                tiles: Type.Array(Type.String()),
+                crs: Type.String(),
+                attribution: Type.String(),
+                maxZoom: Type.Integer(),
+              }),
+              Type.Null(),
+            ]),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      authorize(req.actor(), "area.read");
+      return { basemap: app.services.config.basemap };
+    },
+  );
+
   app.get(
     "/api/areas",
     {
@@ -66,8 +134,7 @@ export async function areasRoutes(app: FastifyTypebox) {
       const area = await repo.findByCode(app.services.db, req.params.code);
       if (!area) throw notFound(AREA);
       authorize(actor, "area.read", { areaPath: area.path }, AREA);
-      const parentCode = area.path.split("/").filter(Boolean).at(-2) ?? null;
-      return present(area, parentCode);
+      return present(area, parentOf(area.path));
     },
   );
 }
