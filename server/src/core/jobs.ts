@@ -137,10 +137,13 @@ export class JobWorker {
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
       await db.transaction(async (tx) => {
         await handler(this.services, tx, job);
-        await tx.execute(
+        const marked = await queryRows(
+          tx,
           sql`update jobs set status = 'done', finished_at = ${clock.now()}, locked_by = null, locked_until = null
-              where id = ${job.id} and locked_by = ${this.workerId}`,
+              where id = ${job.id} and locked_by = ${this.workerId} returning id`,
         );
+        // the lease expired and another worker took the job: roll back so its writes happen once
+        if (marked.length === 0) throw new Error(`Lost the lease on job ${job.id}`);
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

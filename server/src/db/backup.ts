@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import readline from "node:readline";
+import { pipeline } from "node:stream";
 import zlib from "node:zlib";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "./database";
@@ -104,18 +105,21 @@ export async function backup(
  */
 export async function restore(db: Db, file: string): Promise<{ tables: number; rows: number }> {
   const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    // pipeline, not pipe: a read error (missing file) must reach the reader, not crash the process
+    input: pipeline(fs.createReadStream(file), zlib.createGunzip(), () => {}),
     crlfDelay: Infinity,
   });
   const it = lines[Symbol.asyncIterator]();
-  const first = await it.next();
   let header: Header;
   try {
+    // a file that is not gzip fails here too (zlib: "incorrect header check")
+    const first = await it.next();
     header = JSON.parse(first.value as string) as Header;
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).syscall) throw err; // unreadable, not malformed
     throw new Error(`${file} is not a Pingan backup`);
   }
-  if (header.format !== FORMAT) throw new Error(`${file} is not a Pingan backup`);
+  if (header?.format !== FORMAT) throw new Error(`${file} is not a Pingan backup`);
   const migration = (await currentMigration(db)) ?? "none";
   if (header.migration !== migration)
     throw new Error(

@@ -29,9 +29,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Lock files this process holds now. A lock file naming our pid that is not here was left by an
+ * earlier process that had the same pid (pid 1 in a container), so it is stale.
+ */
+const heldHere = new Set<string>();
+
 /** Takes DATA_DIR/pingan.lock atomically (O_EXCL); a lock left by a dead process is taken over. */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  const file = path.join(dataDir, "pingan.lock");
+  const file = path.resolve(dataDir, "pingan.lock");
+  if (heldHere.has(file)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(file, "wx");
@@ -40,10 +47,12 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() }),
       );
       fs.closeSync(fd);
+      heldHere.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldHere.delete(file);
         try {
           const held = JSON.parse(fs.readFileSync(file, "utf8")) as { pid: number };
           if (held.pid === process.pid) fs.unlinkSync(file);
