@@ -9,10 +9,11 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { PGlite } from "@electric-sql/pglite";
+import { geoBench } from "./geo";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const BIN = path.join(ROOT, "server/bin/pingan.js");
-const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 5);
+const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 3);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -131,8 +132,15 @@ async function main() {
     const barePort = await freePort();
     const bareServer = await startBare(barePort);
     try {
-      const bareRps = await rps(`http://127.0.0.1:${barePort}/ping`);
-      const healthRps = await rps(`http://127.0.0.1:${port}/api/health`);
+      // interleaved rounds, best of each: other load on the machine hits both alike
+      const bareRuns: number[] = [];
+      const healthRuns: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        bareRuns.push(await rps(`http://127.0.0.1:${barePort}/ping`));
+        healthRuns.push(await rps(`http://127.0.0.1:${port}/api/health`));
+      }
+      const bareRps = Math.max(...bareRuns);
+      const healthRps = Math.max(...healthRuns);
       rows.push({
         name: "GET /api/health throughput (req/s)",
         value: Math.round(healthRps),
@@ -151,6 +159,8 @@ async function main() {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+
+  rows.push(...(await geoBench()));
 
   console.log("\n| figure | value | baseline | ratio | goal | met |\n|---|---|---|---|---|---|");
   for (const r of rows)

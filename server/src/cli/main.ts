@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import readline from "node:readline";
 import { ConfigError, loadConfig, type Config } from "../config";
@@ -16,12 +17,16 @@ import { updateUser } from "../modules/users/update-user";
 import * as usersRepo from "../modules/users/users.repo";
 import { createApiKey } from "../modules/auth/api-keys";
 import { openRuntime } from "../runtime";
+import { importAreas, LEVEL_ORDER } from "../modules/areas/import-areas";
+import { CRS_VALUES } from "../modules/areas/geo/crs";
 import { startServer } from "../server";
 
 const HELP = `pingan — 平安 基层智治平台
 
   pingan start                       serve API and console (PORT, DATA_DIR / DATABASE_URL)
   pingan migrate                     apply database migrations
+  pingan areas import FILE --level L [--parent CODE] --code-prop P --name-prop P [--strict] [--crs wgs84|gcj02|bd09]
+                                     import GeoJSON areas (all or nothing; problems listed)
   pingan user add --username U --name N --role R[,R] [--scope CODE[,CODE]] [--department CODE] [--password P]
   pingan user passwd USERNAME [--password P]
   pingan user list
@@ -111,6 +116,45 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "user":
         return await userCommand(config, sub, rest);
+      case "areas": {
+        if (sub !== "import") break;
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            level: { type: "string" },
+            parent: { type: "string" },
+            "code-prop": { type: "string" },
+            "name-prop": { type: "string" },
+            strict: { type: "boolean", default: false },
+            crs: { type: "string", default: "wgs84" },
+          },
+        });
+        const file = positionals[0];
+        const level = LEVEL_ORDER.find((l) => l === values.level);
+        const crs = CRS_VALUES.find((c) => c === values.crs);
+        if (!file || !level || !values["code-prop"] || !values["name-prop"] || !crs)
+          throw usage(
+            `areas import needs FILE, --level (${LEVEL_ORDER.join("|")}), --code-prop, --name-prop, and --crs wgs84|gcj02|bd09`,
+          );
+        const body = JSON.parse(fs.readFileSync(file, "utf8"));
+        const report = await withRuntime(config, (rt) =>
+          inTransaction(rt, { actor: systemActor }, (ctx) =>
+            importAreas(ctx, {
+              level,
+              parentCode: values.parent,
+              codeProp: values["code-prop"]!,
+              nameProp: values["name-prop"]!,
+              strict: values.strict!,
+              crs,
+              body,
+            }),
+          ),
+        );
+        for (const w of report.warnings) console.error(`warning: ${w.message.en}`);
+        console.log(JSON.stringify({ ...report, warnings: report.warnings.length }));
+        return 0;
+      }
       case "apikey": {
         if (sub !== "create") break;
         const { values } = parseArgs({

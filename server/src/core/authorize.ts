@@ -14,6 +14,15 @@ export type Action =
   | "audit.search"
   | "audit.verify"
   | "area.read"
+  | "area.locate"
+  | "area.import"
+  | "police_district.read"
+  | "police_district.manage"
+  | "team.read"
+  | "team.manage"
+  | "team.reveal_phone"
+  | "user.handover"
+  | "area.edit"
   | "department.list"
   | "clock.set"
   | "file.upload"
@@ -43,6 +52,19 @@ const policies: Record<Action, Policy> = {
   "audit.search": admin,
   "audit.verify": admin,
   "area.read": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  // anyone signed in may locate a point: residents and volunteers report events by location
+  "area.locate": anyone,
+  "area.import": (a, s) => admin(a) && (!s || inScope(a, s.areaPath)),
+  "police_district.read": staff,
+  // the subject, when given, is a grid being mapped: only grids in the administrator's scope
+  "police_district.manage": (a, s) => admin(a) && (!s || inScope(a, s.areaPath)),
+  "team.read": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  "team.manage": (a, s) => hasRole(a, "admin", "dispatcher", "leader") && (!s || inScope(a, s.areaPath)),
+  // a team member's phone in clear: only those who coordinate the grid, each time with a reason
+  "team.reveal_phone": (a, s) =>
+    hasRole(a, "admin", "dispatcher", "leader", "police") && (!s || inScope(a, s.areaPath)),
+  "user.handover": (a, s) => admin(a) && (!s || inScope(a, s.areaPath)),
+  "area.edit": (a, s) => admin(a) && (!s || inScope(a, s.areaPath)),
   "department.list": staff,
   "clock.set": admin,
   "file.upload": anyone,

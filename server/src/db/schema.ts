@@ -35,6 +35,9 @@ export const areas = pgTable(
     centerLng: doublePrecision("center_lng"),
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
+    /** Problems found at import (self-intersection, overlap, outside parent), kept for the administrator. */
+    warnings: jsonb("warnings"),
+    importId: uuid("import_id"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -225,3 +228,121 @@ export const files = pgTable("files", {
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: createdAt(),
 });
+
+/** One GeoJSON import of areas: what was asked, what came of it. */
+export const areaImports = pgTable("area_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  level: text("level").notNull(),
+  parentId: uuid("parent_id").references(() => areas.id),
+  codeProp: text("code_prop").notNull(),
+  nameProp: text("name_prop").notNull(),
+  crs: text("crs").notNull().default("wgs84"),
+  strict: boolean("strict").notNull().default(false),
+  fileDigest: text("file_digest").notNull(),
+  featureCount: integer("feature_count").notNull(),
+  created: integer("created").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  warnings: jsonb("warnings"),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Every change to an area (created, imported, renamed, moved, split, merged, redrawn), append-only. */
+export const areaChanges = pgTable(
+  "area_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    areaId: uuid("area_id")
+      .notNull()
+      .references(() => areas.id),
+    kind: text("kind").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    importId: uuid("import_id").references(() => areaImports.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("area_changes_area_idx").on(t.areaId, t.at)],
+);
+
+/** Locations that fell outside every area: a dispatcher assigns them by hand, nothing is dropped. */
+export const unassignedLocations = pgTable(
+  "unassigned_locations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sourceType: text("source_type").notNull(),
+    sourceId: text("source_id").notNull(),
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    address: text("address"),
+    reason: text("reason").notNull(),
+    createdAt: createdAt(),
+    resolvedAt: ts("resolved_at"),
+    resolvedAreaId: uuid("resolved_area_id").references(() => areas.id),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("unassigned_source_uq").on(t.sourceType, t.sourceId),
+    index("unassigned_open_idx").on(t.createdAt).where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+/** Police districts (警务区): a polygon layer of their own, each with its station. */
+export const policeDistricts = pgTable(
+  "police_districts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    geometry: jsonb("geometry"),
+    stationId: uuid("station_id").references(() => departments.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("police_districts_code_uq").on(t.code)],
+);
+
+/** Grid → police district (警网融合): each grid maps to one district. */
+export const policeDistrictGrids = pgTable("police_district_grids", {
+  areaId: uuid("area_id")
+    .primaryKey()
+    .references(() => areas.id),
+  policeDistrictId: uuid("police_district_id")
+    .notNull()
+    .references(() => policeDistricts.id),
+});
+
+export const policeDistrictOfficers = pgTable(
+  "police_district_officers",
+  {
+    policeDistrictId: uuid("police_district_id")
+      .notNull()
+      .references(() => policeDistricts.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").notNull().default("community_police"),
+  },
+  (t) => [primaryKey({ columns: [t.policeDistrictId, t.userId] })],
+);
+
+/** A grid's team ("1+3+N"): the grid worker, officials, police, enforcement, fire station, building heads, volunteers. */
+export const gridTeamMembers = pgTable(
+  "grid_team_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaId: uuid("area_id")
+      .notNull()
+      .references(() => areas.id),
+    userId: uuid("user_id").references(() => users.id),
+    name: text("name").notNull(),
+    phoneEnc: text("phone_enc"),
+    teamRole: text("team_role").notNull(),
+    duty: text("duty"),
+    substituteId: uuid("substitute_id"),
+    activeFrom: date("active_from"),
+    activeTo: date("active_to"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("grid_team_area_idx").on(t.areaId)],
+);

@@ -4,6 +4,10 @@ import { authorize, scopeCondition } from "../../core/authorize";
 import { notFound } from "../../core/errors";
 import { areas as areasTable } from "../../db/schema";
 import * as repo from "./areas.repo";
+import { CRS_VALUES, toWgs84, type Crs } from "./geo/crs";
+import { locatorFor } from "./locator";
+import { AreaLevel } from "./areas.schema";
+import { importAreas, type Level } from "./import-areas";
 import { AreaCodeParams, AreaSummary, AreaView, ListAreasQuery } from "./areas.schema";
 
 const AREA = { zh: "区域", en: "area" };
@@ -56,6 +60,71 @@ export async function areasRoutes(app: FastifyTypebox) {
               centerLng: r.centerLng,
             },
           })),
+      };
+    },
+  );
+
+  app.post(
+    "/api/areas/import",
+    {
+      bodyLimit: 256 * 1024 * 1024, // a city's boundaries run to tens of megabytes
+      schema: {
+        tags: ["areas"],
+        summary: "Import a GeoJSON FeatureCollection as areas of one level (admin); all or nothing",
+        querystring: Type.Object({
+          level: AreaLevel,
+          parent: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          codeProp: Type.String({ minLength: 1, maxLength: 100 }),
+          nameProp: Type.String({ minLength: 1, maxLength: 100 }),
+          strict: Type.Boolean({ default: false }),
+          crs: Type.Union(
+            CRS_VALUES.map((c) => Type.Literal(c)),
+            { default: "wgs84" },
+          ),
+        }),
+        body: Type.Unknown(),
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return req.withCtx((ctx) =>
+        importAreas(ctx, {
+          level: q.level as Level,
+          parentCode: q.parent,
+          codeProp: q.codeProp,
+          nameProp: q.nameProp,
+          strict: q.strict,
+          crs: q.crs as Crs,
+          body: req.body,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    "/api/areas/locate",
+    {
+      schema: {
+        tags: ["areas"],
+        summary:
+          "The smallest area containing a point (null outside every area); on a shared edge the lower code",
+        querystring: Type.Object({
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lng: Type.Number({ minimum: -180, maximum: 180 }),
+          crs: Type.Union(
+            CRS_VALUES.map((c) => Type.Literal(c)),
+            { default: "wgs84" },
+          ),
+        }),
+        response: { 200: Type.Object({ area: Type.Union([AreaSummary, Type.Null()]) }) },
+      },
+    },
+    async (req) => {
+      authorize(req.actor(), "area.locate");
+      const [lng, lat] = toWgs84(req.query.lng, req.query.lat, req.query.crs as Crs);
+      const found = await locatorFor(app.services).locate(lng, lat);
+      return {
+        area: found ? { code: found.code, name: found.name, level: found.level, path: found.path } : null,
       };
     },
   );

@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testApp, testEnv, type TestEnv } from "../../../test/services";
+import { buildTree, buildUser, PASSWORD } from "../../../test/factories";
+import { queryRows } from "../../db/database";
+import type { FastifyTypebox } from "../../http/types";
+
+let env: TestEnv;
+let app: FastifyTypebox;
+let admin: Record<string, string>;
+
+const square = (x: number, y: number, s = 1) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + s, y],
+      [x + s, y + s],
+      [x, y + s],
+      [x, y],
+    ],
+  ],
+});
+
+beforeAll(async () => {
+  env = await testEnv();
+  app = await testApp(env);
+  const a = await buildUser(env, { roles: ["admin"] });
+  admin = {
+    authorization: `Bearer ${(await app.inject({ method: "POST", url: "/api/auth/token", payload: { username: a.username, password: PASSWORD } })).json().token}`,
+  };
+});
+afterAll(async () => {
+  await app.close();
+  await env.close();
+});
+
+const locate = async (lng: number, lat: number) =>
+  (await app.inject({ url: `/api/areas/locate?lat=${lat}&lng=${lng}`, headers: admin })).json().area?.code ??
+  null;
+
+describe("area editing", () => {
+  it("renames and redraws with history; locate follows the new boundary", async () => {
+    const tree = await buildTree(env);
+    const renamed = await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${tree.g11.code}`,
+      payload: { name: "新名字网格" },
+      headers: admin,
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().name).toBe("新名字网格");
+    expect(await locate(30.5, 30.5)).toBeNull();
+    const redrawn = await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${tree.g11.code}`,
+      payload: { geometry: square(30, 30) },
+      headers: admin,
+    });
+    expect(redrawn.statusCode).toBe(200);
+    expect(await locate(30.5, 30.5)).toBe(tree.g11.code);
+    const history = (await app.inject({ url: `/api/areas/${tree.g11.code}/history`, headers: admin })).json()
+      .items;
+    expect(history.map((h: { kind: string }) => h.kind)).toEqual(["redrawn", "renamed"]);
+    const bad = await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${tree.g11.code}`,
+      payload: {
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+            ],
+          ],
+        },
+      },
+      headers: admin,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().problems[0].kind).toBe("ring_too_short");
+    const audit = await queryRows(
+      env.db,
+      sql`select 1 from audit_log where action = 'area.edited' and subject_id = ${tree.g11.code}`,
+    );
+    expect(audit).toHaveLength(2); // the refused redraw wrote nothing
+  });
+
+  it("moves a subtree: every path below follows, and scopes follow their areas", async () => {
+    const tree = await buildTree(env);
+    const grid = await buildUser(env, { roles: ["grid_worker"], scopes: [tree.g11] });
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/areas/${tree.g11.code}/move`,
+      payload: { parent: tree.c2.code },
+      headers: admin,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().path).toBe(`${tree.c2.path}${tree.g11.code}/`);
+    const token = (
+      await app.inject({
+        method: "POST",
+        url: "/api/auth/token",
+        payload: { username: grid.username, password: PASSWORD },
+      })
+    ).json().token;
+    const me = (await app.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } })).json();
+    expect(me.scope.path).toBe(`${tree.c2.path}${tree.g11.code}/`);
+    const cycle = await app.inject({
+      method: "POST",
+      url: `/api/areas/${tree.c1.code}/move`,
+      payload: { parent: tree.g12.code },
+      headers: admin,
+    });
+    expect(cycle.statusCode).toBe(422);
+    expect(cycle.json().code).toBe("AREA_MOVE_CYCLE");
+    const order = await app.inject({
+      method: "POST",
+      url: `/api/areas/${tree.c1.code}/move`,
+      payload: { parent: tree.c2.code },
+      headers: admin,
+    });
+    expect(order.json().code).toBe("AREA_LEVEL_ORDER");
+  });
+
+  it("is for administrators; others get 403, unknown areas 404", async () => {
+    const tree = await buildTree(env);
+    const d = await buildUser(env, { roles: ["dispatcher"], scopes: [tree.street] });
+    const token = (
+      await app.inject({
+        method: "POST",
+        url: "/api/auth/token",
+        payload: { username: d.username, password: PASSWORD },
+      })
+    ).json().token;
+    expect(
+      (
+        await app.inject({
+          method: "PATCH",
+          url: `/api/areas/${tree.g11.code}`,
+          payload: { name: "x" },
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: "PATCH", url: `/api/areas/NOPE`, payload: { name: "x" }, headers: admin }))
+        .statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,95 @@
+import { eq, isNotNull, sql } from "drizzle-orm";
+import type { Services } from "../../core/context";
+import type { Executor } from "../../db/database";
+import { areas, settings } from "../../db/schema";
+import type { AreaGeometry } from "./geo/geojson";
+import { AreaIndex, pathDepth, type IndexedArea } from "./geo/spatial-index";
+
+const VERSION_KEY = "areas_version";
+const CHECK_EVERY_MS = 2_000;
+
+export interface LocatedArea extends IndexedArea {
+  name: string;
+  path: string;
+}
+
+/** Marks the area layer changed, in the caller's transaction; every process rebuilds its index. */
+export async function bumpAreasVersion(tx: Executor): Promise<void> {
+  await tx
+    .insert(settings)
+    .values({ key: VERSION_KEY, value: 1 })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: sql`(${settings.value}::text::bigint + 1)::text::jsonb`, updatedAt: new Date() },
+    });
+}
+
+/**
+ * Point → smallest containing area, over an in-memory index of every area polygon. The index is
+ * rebuilt when the areas' version (kept in the database) moves, checked at most every 2 s.
+ */
+export class AreaLocator {
+  private index: AreaIndex<LocatedArea> | undefined;
+  private version: string | undefined;
+  private checkedAt = 0;
+  private building: Promise<void> | undefined;
+
+  constructor(private readonly services: Pick<Services, "db">) {}
+
+  private async currentVersion(): Promise<string> {
+    const rows = await this.services.db.select().from(settings).where(eq(settings.key, VERSION_KEY));
+    return JSON.stringify(rows[0]?.value ?? 0);
+  }
+
+  private async refresh(force = false): Promise<AreaIndex<LocatedArea>> {
+    const now = Date.now();
+    if (this.index && !force && now - this.checkedAt < CHECK_EVERY_MS) return this.index;
+    this.building ??= (async () => {
+      const version = await this.currentVersion();
+      this.checkedAt = Date.now();
+      if (this.index && version === this.version) return;
+      const rows = await this.services.db
+        .select({
+          code: areas.code,
+          name: areas.name,
+          level: areas.level,
+          path: areas.path,
+          geometry: areas.geometry,
+        })
+        .from(areas)
+        .where(isNotNull(areas.geometry));
+      this.index = new AreaIndex(
+        rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          path: r.path,
+          depth: pathDepth(r.path),
+          geometry: r.geometry as AreaGeometry,
+        })),
+      );
+      this.version = version;
+    })().finally(() => (this.building = undefined));
+    await this.building;
+    return this.index!;
+  }
+
+  /** The smallest area containing the WGS84 point; on a shared edge the lower code; null outside all. */
+  async locate(lng: number, lat: number): Promise<LocatedArea | null> {
+    return (await this.refresh()).locate(lng, lat) ?? null;
+  }
+
+  /** Forces the next locate to re-read the areas (after a change made by this process). */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+}
+
+const locators = new WeakMap<object, AreaLocator>();
+
+/** The locator of this process for a database. */
+export function locatorFor(services: Pick<Services, "db">): AreaLocator {
+  let l = locators.get(services.db);
+  if (!l) locators.set(services.db, (l = new AreaLocator(services)));
+  return l;
+}
