@@ -9,6 +9,7 @@ import { generateDemo, DEMO_ACCOUNTS } from "./demo/generate";
 import { buildApp } from "./http/app";
 import type { Health } from "./modules/admin/admin.routes";
 import { openRuntime, type Runtime } from "./runtime";
+import { reassignJob } from "./modules/areas/unassigned";
 import type { Executor } from "./db/database";
 
 const DEMO_LOCK = 7_355_608_003;
@@ -36,6 +37,7 @@ export async function firstStart(rt: Runtime, demo: boolean): Promise<boolean> {
 /** Registers the platform's own recurring jobs; modules add theirs. */
 export function createWorker(rt: Runtime, onError: (e: unknown) => void): JobWorker {
   return new JobWorker(rt, { onError })
+    .register("areas.reassign", reassignJob)
     .every("audit.seal", 2_000, async (services, tx) => {
       // a handler works only in its own transaction: PGlite has one connection, so opening
       // another transaction here would wait for this one forever

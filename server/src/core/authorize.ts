@@ -23,6 +23,7 @@ export type Action =
   | "team.reveal_phone"
   | "user.handover"
   | "area.edit"
+  | "unassigned.manage"
   | "department.list"
   | "clock.set"
   | "file.upload"
@@ -65,6 +66,8 @@ const policies: Record<Action, Policy> = {
     hasRole(a, "admin", "dispatcher", "leader", "police") && (!s || inScope(a, s.areaPath)),
   "user.handover": (a, s) => admin(a) && (!s || inScope(a, s.areaPath)),
   "area.edit": (a, s) => admin(a) && (!s || inScope(a, s.areaPath)),
+  // the queue of records outside every area belongs to the centre: dispatchers and administrators
+  "unassigned.manage": (a, s) => hasRole(a, "admin", "dispatcher") && (!s || inScope(a, s.areaPath)),
   "department.list": staff,
   "clock.set": admin,
   "file.upload": anyone,

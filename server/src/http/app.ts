@@ -21,10 +21,12 @@ import { usersRoutes } from "../modules/users/users.routes";
 import { auditRoutes } from "../modules/audit/audit.routes";
 import { areasRoutes } from "../modules/areas/areas.routes";
 import { areasEditRoutes } from "../modules/areas/areas-edit.routes";
+import { unassignedRoutes } from "../modules/areas/unassigned.routes";
 import { departmentsRoutes } from "../modules/departments/departments.routes";
-import { adminRoutes, type Health } from "../modules/admin/admin.routes";
+import { adminRoutes, jobsRoutes, type Health } from "../modules/admin/admin.routes";
 import { filesRoutes } from "../modules/files/files.routes";
 import { policeRoutes } from "../modules/police/police.routes";
+import { teamsRoutes } from "../modules/teams/teams.routes";
 
 export interface AppOptions {
   logger?: boolean;
@@ -146,10 +148,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await auditRoutes(api);
     await areasRoutes(api);
     await areasEditRoutes(api);
+    await unassignedRoutes(api);
+    await jobsRoutes(api);
     await departmentsRoutes(api);
     await adminRoutes(api, { health, version: VERSION });
     await filesRoutes(api);
     await policeRoutes(api);
+    await teamsRoutes(api);
   });
 
   const webDist = services.config.webDist;

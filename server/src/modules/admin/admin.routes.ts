@@ -3,7 +3,9 @@ import type { FastifyTypebox } from "../../http/types";
 import { authorize } from "../../core/authorize";
 import { recordAudit } from "../../core/audit";
 import { MovableClock } from "../../core/clock";
-import { unprocessable } from "../../core/errors";
+import { notFound, unprocessable } from "../../core/errors";
+import { eq } from "drizzle-orm";
+import { jobs } from "../../db/schema";
 
 export interface Health {
   status: "ok" | "degraded";
@@ -100,6 +102,35 @@ export async function adminRoutes(app: FastifyTypebox, o: { health: () => Health
         }),
       );
       return { now: after.toISOString() };
+    },
+  );
+}
+
+/** A job's state and report, for administrators following a long piece of work. */
+export async function jobsRoutes(app: FastifyTypebox) {
+  app.get(
+    "/api/jobs/:id",
+    {
+      schema: {
+        tags: ["system"],
+        summary: "A background job's status and report (admin)",
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      },
+    },
+    async (req) => {
+      authorize(req.actor(), "system.status");
+      const [job] = await app.services.db.select().from(jobs).where(eq(jobs.id, req.params.id));
+      if (!job) throw notFound({ zh: "任务", en: "job" });
+      return {
+        id: job.id,
+        kind: job.kind,
+        status: job.status,
+        attempts: job.attempts,
+        payload: job.payload,
+        lastError: job.lastError,
+        runAt: job.runAt.toISOString(),
+        finishedAt: job.finishedAt?.toISOString() ?? null,
+      };
     },
   );
 }

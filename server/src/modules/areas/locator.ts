@@ -36,19 +36,20 @@ export class AreaLocator {
 
   constructor(private readonly services: Pick<Services, "db">) {}
 
-  private async currentVersion(): Promise<string> {
-    const rows = await this.services.db.select().from(settings).where(eq(settings.key, VERSION_KEY));
+  private async currentVersion(db: Executor): Promise<string> {
+    const rows = await db.select().from(settings).where(eq(settings.key, VERSION_KEY));
     return JSON.stringify(rows[0]?.value ?? 0);
   }
 
-  private async refresh(force = false): Promise<AreaIndex<LocatedArea>> {
+  // db: the executor to read with; inside a transaction pass it (PGlite has one connection)
+  private async refresh(db: Executor): Promise<AreaIndex<LocatedArea>> {
     const now = Date.now();
-    if (this.index && !force && now - this.checkedAt < CHECK_EVERY_MS) return this.index;
+    if (this.index && now - this.checkedAt < CHECK_EVERY_MS) return this.index;
     this.building ??= (async () => {
-      const version = await this.currentVersion();
+      const version = await this.currentVersion(db);
       this.checkedAt = Date.now();
       if (this.index && version === this.version) return;
-      const rows = await this.services.db
+      const rows = await db
         .select({
           code: areas.code,
           name: areas.name,
@@ -75,8 +76,8 @@ export class AreaLocator {
   }
 
   /** The smallest area containing the WGS84 point; on a shared edge the lower code; null outside all. */
-  async locate(lng: number, lat: number): Promise<LocatedArea | null> {
-    return (await this.refresh()).locate(lng, lat) ?? null;
+  async locate(lng: number, lat: number, db: Executor = this.services.db): Promise<LocatedArea | null> {
+    return (await this.refresh(db)).locate(lng, lat) ?? null;
   }
 
   /** Forces the next locate to re-read the areas (after a change made by this process). */
