@@ -62,6 +62,7 @@ describe("areas in scope", () => {
       code: tree.g11.code,
       parent: tree.c1.code,
       level: "grid",
+      can: { edit: false, import: false, viewTeam: true, manageTeam: false },
     });
     const hidden = await app.inject({ url: `/api/areas/${tree.g12.code}`, headers: auth });
     expect(hidden.statusCode).toBe(404);

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import type { FastifyTypebox } from "../../http/types";
-import { authorize, scopeCondition } from "../../core/authorize";
+import { authorize, can, scopeCondition } from "../../core/authorize";
+import type { Actor } from "../../core/actor";
 import { notFound } from "../../core/errors";
 import { areas as areasTable } from "../../db/schema";
 import * as repo from "./areas.repo";
@@ -12,7 +13,7 @@ import { AreaCodeParams, AreaSummary, AreaView, ListAreasQuery } from "./areas.s
 
 const AREA = { zh: "区域", en: "area" };
 
-const present = (a: repo.AreaRow, parentCode: string | null) => ({
+const present = (a: repo.AreaRow, parentCode: string | null, actor: Actor) => ({
   code: a.code,
   name: a.name,
   level: a.level,
@@ -20,6 +21,13 @@ const present = (a: repo.AreaRow, parentCode: string | null) => ({
   parent: parentCode,
   center: a.centerLat !== null && a.centerLng !== null ? { lat: a.centerLat, lng: a.centerLng } : null,
   geometry: a.geometry ?? null,
+  warnings: can(actor, "area.edit", { areaPath: a.path }) ? (a.warnings ?? null) : null,
+  can: {
+    edit: can(actor, "area.edit", { areaPath: a.path }),
+    import: can(actor, "area.import", { areaPath: a.path }),
+    viewTeam: a.level === "grid" && can(actor, "team.read", { areaPath: a.path }),
+    manageTeam: a.level === "grid" && can(actor, "team.manage", { areaPath: a.path }),
+  },
 });
 
 const parentOf = (path: string) => path.split("/").filter(Boolean).at(-2) ?? null;
@@ -203,7 +211,7 @@ export async function areasRoutes(app: FastifyTypebox) {
       const area = await repo.findByCode(app.services.db, req.params.code);
       if (!area) throw notFound(AREA);
       authorize(actor, "area.read", { areaPath: area.path }, AREA);
-      return present(area, parentOf(area.path));
+      return present(area, parentOf(area.path), actor);
     },
   );
 }

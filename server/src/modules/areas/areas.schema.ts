@@ -19,6 +19,15 @@ export const AreaView = Type.Object({
   parent: Type.Union([Type.String(), Type.Null()]),
   center: Type.Union([Type.Object({ lat: Type.Number(), lng: Type.Number() }), Type.Null()]),
   geometry: Type.Union([Type.Unknown(), Type.Null()]),
+  /** Problems kept from its import (shown to administrators), else null. */
+  warnings: Type.Union([Type.Unknown(), Type.Null()]),
+  /** What the actor may do next with this area; the server still checks. */
+  can: Type.Object({
+    edit: Type.Boolean(),
+    import: Type.Boolean(),
+    viewTeam: Type.Boolean(),
+    manageTeam: Type.Boolean(),
+  }),
 });
 
 export const ListAreasQuery = Type.Object({
