@@ -2,6 +2,7 @@ import { lazy } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AppLayout } from "./layout/AppLayout";
+import { STAFF_ROLES } from "./layout/menu";
 import { RequireRole } from "./layout/RequireRole";
 import { HomePage } from "./pages/home/HomePage";
 import { LoginPage } from "./pages/login/LoginPage";
@@ -14,6 +15,8 @@ const UsersPage = lazy(() => import("./pages/admin/users/UsersPage").then((m) =>
 const ApiKeysPage = lazy(() =>
   import("./pages/admin/api-keys/ApiKeysPage").then((m) => ({ default: m.ApiKeysPage })),
 );
+// MapLibre is large; only the map page loads it
+const MapPage = lazy(() => import("./pages/map/MapPage").then((m) => ({ default: m.MapPage })));
 const ChangePasswordPage = lazy(() =>
   import("./pages/account/ChangePasswordPage").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -30,6 +33,9 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="map" element={<RequireRole roles={STAFF_ROLES} />}>
+                <Route index element={<MapPage />} />
+              </Route>
               <Route path="account" element={<Navigate to="/account/password" replace />} />
               <Route path="account/password" element={<ChangePasswordPage />} />
               <Route path="admin" element={<RequireRole roles={ADMIN} />}>

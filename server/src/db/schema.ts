@@ -284,7 +284,9 @@ export const unassignedLocations = pgTable(
   },
   (t) => [
     uniqueIndex("unassigned_source_uq").on(t.sourceType, t.sourceId),
-    index("unassigned_open_idx").on(t.createdAt).where(sql`${t.resolvedAt} is null`),
+    index("unassigned_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.resolvedAt} is null`),
   ],
 );
 

@@ -7,6 +7,7 @@ import { areas, departments, settings } from "../db/schema";
 import * as areasRepo from "../modules/areas/areas.repo";
 import { createUser } from "../modules/users/create-user";
 import { buildAreasForScale, type Codes, type Scale } from "./area-plans";
+import { seedTeamsAndPolice } from "./teams-and-police";
 
 export interface GenerateOptions {
   scale: Scale;
@@ -116,6 +117,11 @@ export async function generateDemo(ctx: Ctx, o: GenerateOptions) {
       scopeCodes: account.scope(codes),
       department: account.department,
     });
+  const gridWorkers = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.roles.includes("grid_worker")))
+    for (const grid of account.scope(codes))
+      gridWorkers.set(grid, `${account.username} ${account.displayName}`);
+  await seedTeamsAndPolice(ctx, codes, o.seed, gridWorkers);
   const summary = {
     scale: o.scale,
     seed: o.seed,

@@ -76,6 +76,27 @@ describe.skipIf(Boolean(missing))("console in headless Chromium", () => {
     await page.close();
   });
 
+  it("a dispatcher drills the map down from the street to a micro-grid", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: "zh-CN" });
+    await login(page, "demo-dispatcher");
+    await page.waitForURL(`${server.url}/`);
+    await page.goto(`${server.url}/map`);
+    await page.locator("canvas.maplibregl-canvas").waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.getByText("东胜第1网层").first().isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await page.goto(`${server.url}/map?area=33021200900100101`);
+    await expect
+      .poll(() => page.locator(".ant-breadcrumb").innerText(), { timeout: 15_000 })
+      .toContain("张斌社区第1网格1号微网格");
+    const crumbs = await page.locator(".ant-breadcrumb").innerText();
+    expect(crumbs).toContain("东胜街道");
+    expect(crumbs).toContain("张斌社区第1网格");
+    await page.waitForTimeout(500); // let MapLibre draw the polygons before the screenshot
+    await page.screenshot({ path: path.join(SHOTS, "map-micro-grid.png") });
+    await page.close();
+  });
+
   it("a wrong password shows the server's message and stays on the login page", async () => {
     const page = await browser.newPage({ locale: "zh-CN" });
     await login(page, "demo-dispatcher", "wrong-password");

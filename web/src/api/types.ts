@@ -204,3 +204,50 @@ export interface CreatedApiKey {
   name?: string;
   username?: string;
 }
+
+/** The levels of the area hierarchy, from the top down. */
+export const AREA_LEVELS = ["district", "street", "community", "grid_layer", "grid", "micro_grid"] as const;
+
+/** Polygon or MultiPolygon geometry in WGS84 `[lng, lat]`. */
+export type AreaGeometry =
+  { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] };
+
+/** `GET /api/areas/{code}`. */
+export interface AreaDetail extends Area {
+  parent: string | null;
+  /** A point inside the area where its label goes. */
+  center: { lat: number; lng: number } | null;
+  geometry: AreaGeometry | null;
+}
+
+/** Properties of a feature of `GET /api/areas/{code}/geojson`. */
+export interface AreaFeatureProps extends Area {
+  parent: string | null;
+  centerLat: number | null;
+  centerLng: number | null;
+}
+
+export interface AreaFeature {
+  type: "Feature";
+  geometry: AreaGeometry | null;
+  properties: AreaFeatureProps;
+}
+
+/** `GET /api/areas/{code}/geojson?depth=N`: the area and its descendants down to `depth` levels. */
+export interface AreaFeatureCollection {
+  type: "FeatureCollection";
+  features: AreaFeature[];
+}
+
+/** A raster basemap: URL templates with `{z}/{x}/{y}`, in the coordinate system of its tiles. */
+export interface Basemap {
+  tiles: string[];
+  crs: "wgs84" | "gcj02" | "bd09";
+  attribution: string;
+  maxZoom: number;
+}
+
+/** `GET /api/map/config`; `basemap: null` means a plain background and nothing fetched from outside. */
+export interface MapConfig {
+  basemap: Basemap | null;
+}

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { enUS } from "./en-US";
-import { interpolate, isMessageKey, readStoredLang, roleLabel, translate, type TFunction } from "./translate";
+import {
+  interpolate,
+  isMessageKey,
+  levelLabel,
+  readStoredLang,
+  roleLabel,
+  translate,
+  type TFunction,
+} from "./translate";
 import { zhCN } from "./zh-CN";
-import { ROLES } from "../api/types";
+import { AREA_LEVELS, ROLES } from "../api/types";
 
 describe("dictionaries", () => {
   it("zh-CN and en-US have the same keys", () => {
@@ -24,6 +32,10 @@ describe("dictionaries", () => {
 
   it("name every role", () => {
     for (const role of ROLES) expect(isMessageKey(`role.${role}`), role).toBe(true);
+  });
+
+  it("name every area level", () => {
+    for (const level of AREA_LEVELS) expect(isMessageKey(`level.${level}`), level).toBe(true);
   });
 });
 
@@ -49,6 +61,12 @@ describe("t()", () => {
     const t: TFunction = (key, vars) => translate("zh-CN", key, vars);
     expect(roleLabel(t, "grid_worker")).toBe("网格员");
     expect(roleLabel(t, "astronaut")).toBe("astronaut");
+  });
+
+  it("labels area levels, and unknown levels with their code", () => {
+    const t: TFunction = (key, vars) => translate("en-US", key, vars);
+    expect(levelLabel(t, "micro_grid")).toBe("Micro-grid");
+    expect(levelLabel(t, "galaxy")).toBe("galaxy");
   });
 });
 

@@ -50,3 +50,9 @@ export function roleLabel(t: TFunction, role: string): string {
   const key = `role.${role}`;
   return isMessageKey(key) ? t(key) : role;
 }
+
+/** The label of an area level code (`street` → 街道（镇）); unknown levels are shown as they are. */
+export function levelLabel(t: TFunction, level: string): string {
+  const key = `level.${level}`;
+  return isMessageKey(key) ? t(key) : level;
+}

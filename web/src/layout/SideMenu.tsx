@@ -1,4 +1,10 @@
-import { AuditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
 import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router";
@@ -7,6 +13,7 @@ import { menuFor, selectedMenuKey, type MenuIcon } from "./menu";
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   home: <HomeOutlined />,
+  map: <EnvironmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   key: <KeyOutlined />,

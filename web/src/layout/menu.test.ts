@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../api/types";
-import { MENU, menuFor, selectedMenuKey } from "./menu";
+import { MENU, menuFor, selectedMenuKey, STAFF_ROLES } from "./menu";
 
 const ADMIN_PATHS = ["/admin/users", "/admin/audit", "/admin/api-keys"];
+const STAFF = ["admin", "leader", "dispatcher", "grid_worker", "department_handler", "mediator", "police"];
 const paths = (roles: string[]) => menuFor(roles).map((e) => e.path);
 
 describe("menuFor", () => {
   it("gives an admin the home page and every admin page", () => {
-    expect(paths(["admin"])).toEqual(["/", ...ADMIN_PATHS]);
+    expect(paths(["admin"])).toEqual(["/", "/map", ...ADMIN_PATHS]);
   });
 
-  it("gives a grid worker no admin page", () => {
-    expect(paths(["grid_worker"])).toEqual(["/"]);
+  it("gives a grid worker the map and no admin page", () => {
+    expect(paths(["grid_worker"])).toEqual(["/", "/map"]);
+  });
+
+  it("shows the map to every staff role and not to residents or volunteers", () => {
+    expect([...STAFF_ROLES].sort()).toEqual([...STAFF].sort());
+    for (const role of ROLES) {
+      expect(paths([role]).includes("/map"), role).toBe(STAFF.includes(role));
+    }
+    expect(paths(["resident"])).toEqual(["/"]);
+    expect(paths(["resident", "police"])).toContain("/map");
   });
 
   it("gives admin pages to no other role", () => {
@@ -24,7 +34,7 @@ describe("menuFor", () => {
   });
 
   it("adds admin pages when admin is one of several roles", () => {
-    expect(paths(["leader", "admin"])).toEqual(["/", ...ADMIN_PATHS]);
+    expect(paths(["leader", "admin"])).toEqual(["/", "/map", ...ADMIN_PATHS]);
   });
 
   it("gives a user without roles only the home page", () => {
@@ -36,6 +46,7 @@ describe("selectedMenuKey", () => {
   it("matches the longest entry path, and home only exactly", () => {
     expect(selectedMenuKey("/", MENU)).toBe("/");
     expect(selectedMenuKey("/admin/audit", MENU)).toBe("/admin/audit");
+    expect(selectedMenuKey("/map", MENU)).toBe("/map");
     expect(selectedMenuKey("/admin/users/42", MENU)).toBe("/admin/users");
     expect(selectedMenuKey("/account/password", MENU)).toBeUndefined();
   });

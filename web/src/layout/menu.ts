@@ -1,6 +1,17 @@
 import type { MessageKey } from "../i18n/translate";
 
-export type MenuIcon = "home" | "users" | "audit" | "key";
+export type MenuIcon = "home" | "map" | "users" | "audit" | "key";
+
+/** Roles that work with areas (every role but residents and volunteers); the server checks the same. */
+export const STAFF_ROLES: readonly string[] = [
+  "admin",
+  "leader",
+  "dispatcher",
+  "grid_worker",
+  "department_handler",
+  "mediator",
+  "police",
+];
 
 export interface MenuEntry {
   /** The route path; also the menu key. */
@@ -16,6 +27,7 @@ export interface MenuEntry {
 /** All side-menu entries in display order. Only routes that exist belong here. */
 export const MENU: readonly MenuEntry[] = [
   { path: "/", labelKey: "nav.home", icon: "home" },
+  { path: "/map", labelKey: "nav.map", icon: "map", roles: STAFF_ROLES },
   { path: "/admin/users", labelKey: "nav.users", icon: "users", roles: ["admin"], group: "admin" },
   { path: "/admin/audit", labelKey: "nav.audit", icon: "audit", roles: ["admin"], group: "admin" },
   {

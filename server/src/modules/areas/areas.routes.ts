@@ -52,22 +52,21 @@ export async function areasRoutes(app: FastifyTypebox) {
       const rows = await repo.subtree(app.services.db, area, req.query.depth);
       return {
         type: "FeatureCollection",
-        features: rows
-          .filter((r) => r.geometry)
-          .map((r) => ({
-            type: "Feature",
-            id: r.code,
-            geometry: r.geometry,
-            properties: {
-              code: r.code,
-              name: r.name,
-              level: r.level,
-              path: r.path,
-              parent: parentOf(r.path),
-              centerLat: r.centerLat,
-              centerLng: r.centerLng,
-            },
-          })),
+        // areas without a polygon stay in, with null geometry (valid GeoJSON), so counts are complete
+        features: rows.map((r) => ({
+          type: "Feature",
+          id: r.code,
+          geometry: r.geometry ?? null,
+          properties: {
+            code: r.code,
+            name: r.name,
+            level: r.level,
+            path: r.path,
+            parent: parentOf(r.path),
+            centerLat: r.centerLat,
+            centerLng: r.centerLng,
+          },
+        })),
       };
     },
   );
