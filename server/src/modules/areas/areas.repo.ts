@@ -26,9 +26,17 @@ export async function findByCodes(db: Executor, codes: string[]): Promise<AreaRo
 
 export async function list(
   db: Executor,
-  filter: { scope: SQL; parentId?: string | null; level?: string; limit: number; offset: number },
+  filter: {
+    scope: SQL;
+    parentId?: string | null;
+    level?: string;
+    limit: number;
+    offset: number;
+    active?: SQL;
+  },
 ): Promise<AreaRow[]> {
   const conds = [filter.scope];
+  if (filter.active) conds.push(filter.active);
   if (filter.parentId !== undefined)
     conds.push(
       filter.parentId === null ? sql`${areas.parentId} is null` : eq(areas.parentId, filter.parentId),
@@ -55,7 +63,12 @@ export async function insert(db: Executor, rows: NewArea[]): Promise<AreaRow[]> 
 export const pathDepth = (path: string) => path.split("/").length - 2;
 
 /** An area and its descendants down to maxDepth levels below it, in path order. */
-export async function subtree(db: Executor, root: AreaRow, levelsBelow: number): Promise<AreaRow[]> {
+export async function subtree(
+  db: Executor,
+  root: AreaRow,
+  levelsBelow: number,
+  active: SQL = sql`true`,
+): Promise<AreaRow[]> {
   const prefix = root.path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
   const maxSlashes = pathDepth(root.path) + levelsBelow + 1;
   return db
@@ -65,6 +78,7 @@ export async function subtree(db: Executor, root: AreaRow, levelsBelow: number):
       and(
         sql`${areas.path} like ${prefix}`,
         sql`length(${areas.path}) - length(replace(${areas.path}, '/', '')) <= ${maxSlashes}`,
+        sql`(${areas.id} = ${root.id} or ${active})`,
       ),
     )
     .orderBy(asc(areas.path));

@@ -6,7 +6,8 @@ import { notFound } from "../../core/errors";
 import { areas as areasTable } from "../../db/schema";
 import * as repo from "./areas.repo";
 import { CRS_VALUES, toWgs84, type Crs } from "./geo/crs";
-import { locatorFor } from "./locator";
+import { activeArea, locatorFor } from "./locator";
+import { localDate } from "../../core/time";
 import { AreaLevel } from "./areas.schema";
 import { importAreas, type Level } from "./import-areas";
 import { AreaCodeParams, AreaSummary, AreaView, ListAreasQuery } from "./areas.schema";
@@ -34,6 +35,7 @@ const parentOf = (path: string) => path.split("/").filter(Boolean).at(-2) ?? nul
 
 /** Reading the area hierarchy, scoped to the actor's areas. */
 export async function areasRoutes(app: FastifyTypebox) {
+  const today = () => localDate(app.services.clock.now(), app.services.config.timeZone);
   app.get(
     "/api/areas/:code/geojson",
     {
@@ -49,7 +51,7 @@ export async function areasRoutes(app: FastifyTypebox) {
       const area = await repo.findByCode(app.services.db, req.params.code);
       if (!area) throw notFound(AREA);
       authorize(actor, "area.read", { areaPath: area.path }, AREA);
-      const rows = await repo.subtree(app.services.db, area, req.query.depth);
+      const rows = await repo.subtree(app.services.db, area, req.query.depth, activeArea(today()));
       return {
         type: "FeatureCollection",
         // areas without a polygon stay in, with null geometry (valid GeoJSON), so counts are complete
@@ -190,6 +192,7 @@ export async function areasRoutes(app: FastifyTypebox) {
         level: req.query.level,
         limit: req.query.limit,
         offset: req.query.offset,
+        active: activeArea(today()),
       });
       return { items: rows.map(repo.toRef).map(({ id: _id, ...a }) => a) };
     },

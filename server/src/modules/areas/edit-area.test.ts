@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp, testEnv, type TestEnv } from "../../../test/services";
-import { buildTree, buildUser, PASSWORD } from "../../../test/factories";
+import { buildArea, buildTree, buildUser, PASSWORD } from "../../../test/factories";
 import { queryRows } from "../../db/database";
 import type { FastifyTypebox } from "../../http/types";
+import * as repo from "./areas.repo";
 
 let env: TestEnv;
 let app: FastifyTypebox;
@@ -151,3 +152,118 @@ describe("area editing", () => {
     ).toBe(404);
   });
 });
+
+describe("split and merge", () => {
+  it("splits a grid: children follow their part, scopes go to the part holding the old centre, the old grid retires", async () => {
+    const tree = await buildTree(env);
+    await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${tree.g11.code}`,
+      payload: { geometry: square(50, 50, 2) },
+      headers: admin,
+    });
+    const kid = await buildArea(env, { level: "micro_grid", parent: (await findArea(tree.g11.code))! });
+    await env.db.execute(sql`update areas set center_lat = 51.5, center_lng = 51.5 where id = ${kid.id}`);
+    const worker = await buildUser(env, { roles: ["grid_worker"], scopes: [tree.g11] });
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/areas/${tree.g11.code}/split`,
+      payload: {
+        parts: [
+          {
+            code: `${tree.g11.code}-W`,
+            name: "西半",
+            geometry: {
+              type: "Polygon",
+              coordinates: [
+                [
+                  [50, 50],
+                  [51, 50],
+                  [51, 52],
+                  [50, 52],
+                  [50, 50],
+                ],
+              ],
+            },
+          },
+          {
+            code: `${tree.g11.code}-E`,
+            name: "东半",
+            geometry: {
+              type: "Polygon",
+              coordinates: [
+                [
+                  [51, 50],
+                  [52, 50],
+                  [52, 52],
+                  [51, 52],
+                  [51, 50],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+      headers: admin,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().retired).toBe(tree.g11.code);
+    expect((await findArea(kid.code))!.path).toBe(`${tree.c1.path}${tree.g11.code}-E/${kid.code}/`);
+    expect(await locate(50.5, 51)).toBe(`${tree.g11.code}-W`);
+    const children = (await app.inject({ url: `/api/areas?parent=${tree.c1.code}`, headers: admin }))
+      .json()
+      .items.map((a: { code: string }) => a.code);
+    expect(children).not.toContain(tree.g11.code);
+    expect(children).toEqual(expect.arrayContaining([`${tree.g11.code}-W`, `${tree.g11.code}-E`]));
+    const token = (
+      await app.inject({
+        method: "POST",
+        url: "/api/auth/token",
+        payload: { username: worker.username, password: PASSWORD },
+      })
+    ).json().token;
+    expect(
+      (await app.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } })).json().scope.code,
+    ).toBe(`${tree.g11.code}-W`);
+    expect((await findArea(tree.g11.code))!.validTo).not.toBeNull();
+  });
+
+  it("merges siblings into one: a MultiPolygon, children moved, the others retired", async () => {
+    const tree = await buildTree(env);
+    await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${tree.g11.code}`,
+      payload: { geometry: square(60, 60) },
+      headers: admin,
+    });
+    await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${tree.g12.code}`,
+      payload: { geometry: square(61, 60) },
+      headers: admin,
+    });
+    const kid = await buildArea(env, { level: "micro_grid", parent: (await findArea(tree.g12.code))! });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/areas/merge",
+      payload: { codes: [tree.g11.code, tree.g12.code], into: tree.g11.code },
+      headers: admin,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      area: { code: tree.g11.code, name: expect.any(String) },
+      retired: [tree.g12.code],
+    });
+    expect(await locate(61.5, 60.5)).toBe(tree.g11.code);
+    expect((await findArea(kid.code))!.path).toBe(`${tree.c1.path}${tree.g11.code}/${kid.code}/`);
+    const notSiblings = await app.inject({
+      method: "POST",
+      url: "/api/areas/merge",
+      payload: { codes: [tree.g11.code, tree.g21.code], into: tree.g11.code },
+      headers: admin,
+    });
+    expect(notSiblings.json().code).toBe("MERGE_NOT_SIBLINGS");
+  });
+});
+
+const findArea = (code: string) => repo.findByCode(env.db, code);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../core/audit";
 import { authorize } from "../../core/authorize";
 import type { Ctx } from "../../core/context";
@@ -15,21 +15,21 @@ import { bumpAreasVersion, locatorFor } from "./locator";
 
 const AREA = { zh: "区域", en: "area" };
 
-async function getInScope(ctx: Ctx, code: string): Promise<repo.AreaRow> {
+export async function getInScope(ctx: Ctx, code: string): Promise<repo.AreaRow> {
   const area = await repo.findByCode(ctx.tx, code);
   if (!area) throw notFound(AREA);
   authorize(ctx.actor, "area.edit", { areaPath: area.path }, AREA);
   return area;
 }
 
-async function history(ctx: Ctx, areaId: string, kind: string, before: unknown, after: unknown) {
+export async function history(ctx: Ctx, areaId: string, kind: string, before: unknown, after: unknown) {
   await ctx.tx
     .insert(areaChanges)
     .values({ areaId, kind, before, after, actorId: ctx.actor.userId, at: ctx.clock.now() });
 }
 
 /** Checks one geometry as the importer would and converts it to WGS84. */
-function checkedGeometry(geometry: unknown, crs: Crs): AreaGeometry {
+export function checkedGeometry(geometry: unknown, crs: Crs): AreaGeometry {
   const report = validateFeatureCollection(
     {
       type: "FeatureCollection",
@@ -88,6 +88,22 @@ export async function editArea(ctx: Ctx, code: string, input: EditAreaInput) {
   return updated!;
 }
 
+/** Re-parents an area: its path and every path below it follow (one UPDATE for the subtree). */
+export async function rewriteSubtree(ctx: Ctx, area: repo.AreaRow, parent: repo.AreaRow) {
+  const oldPath = area.path;
+  const newPath = repo.childPath(parent.path, area.code);
+  const prefix = oldPath.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+  await ctx.tx
+    .update(areas)
+    .set({
+      path: sql`${newPath} || substr(${areas.path}, ${oldPath.length + 1})`,
+      updatedAt: ctx.clock.now(),
+    })
+    .where(sql`${areas.path} like ${prefix}`);
+  await ctx.tx.update(areas).set({ parentId: parent.id }).where(eq(areas.id, area.id));
+  return { oldPath, newPath };
+}
+
 /** Moves an area (with its whole subtree) under another parent; every path below follows. */
 export async function moveArea(ctx: Ctx, code: string, parentCode: string) {
   const area = await getInScope(ctx, code);
@@ -109,20 +125,7 @@ export async function moveArea(ctx: Ctx, code: string, parentCode: string) {
     );
   if (LEVEL_ORDER.indexOf(parent.level as Level) >= LEVEL_ORDER.indexOf(area.level as Level))
     throw levelOrder(parent.level, area.level);
-  const oldPath = area.path;
-  const newPath = repo.childPath(parent.path, area.code);
-  const prefix = oldPath.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
-  await ctx.tx
-    .update(areas)
-    .set({
-      path: sql`${newPath} || substr(${areas.path}, ${oldPath.length + 1})`,
-      updatedAt: ctx.clock.now(),
-    })
-    .where(sql`${areas.path} like ${prefix}`);
-  await ctx.tx
-    .update(areas)
-    .set({ parentId: parent.id })
-    .where(and(eq(areas.id, area.id)));
+  const { oldPath, newPath } = await rewriteSubtree(ctx, area, parent);
   await history(ctx, area.id, "moved", { path: oldPath }, { path: newPath });
   await bumpAreasVersion(ctx.tx);
   await recordAudit(ctx, {

@@ -1,4 +1,5 @@
-import { eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, or, sql } from "drizzle-orm";
+import { localDate } from "../../core/time";
 import type { Services } from "../../core/context";
 import type { Executor } from "../../db/database";
 import { areas, settings } from "../../db/schema";
@@ -6,6 +7,10 @@ import type { AreaGeometry } from "./geo/geojson";
 import { AreaIndex, pathDepth, type IndexedArea } from "./geo/spatial-index";
 
 const VERSION_KEY = "areas_version";
+
+/** Active areas only: an area whose valid_to has come is retired (kept for history and old records). */
+export const activeArea = (today: string) =>
+  or(sql`${areas.validTo} is null`, sql`${areas.validTo} > ${today}`)!;
 const CHECK_EVERY_MS = 2_000;
 
 export interface LocatedArea extends IndexedArea {
@@ -34,11 +39,16 @@ export class AreaLocator {
   private checkedAt = 0;
   private building: Promise<void> | undefined;
 
-  constructor(private readonly services: Pick<Services, "db">) {}
+  constructor(private readonly services: Pick<Services, "db" | "clock" | "config">) {}
+
+  private today(): string {
+    return localDate(this.services.clock.now(), this.services.config.timeZone);
+  }
 
   private async currentVersion(db: Executor): Promise<string> {
     const rows = await db.select().from(settings).where(eq(settings.key, VERSION_KEY));
-    return JSON.stringify(rows[0]?.value ?? 0);
+    // the date is part of the version: an area whose valid_to arrives leaves the index that day
+    return `${JSON.stringify(rows[0]?.value ?? 0)}@${this.today()}`;
   }
 
   // db: the executor to read with; inside a transaction pass it (PGlite has one connection)
@@ -58,7 +68,7 @@ export class AreaLocator {
           geometry: areas.geometry,
         })
         .from(areas)
-        .where(isNotNull(areas.geometry));
+        .where(and(isNotNull(areas.geometry), activeArea(this.today())));
       this.index = new AreaIndex(
         rows.map((r) => ({
           code: r.code,
@@ -89,7 +99,7 @@ export class AreaLocator {
 const locators = new WeakMap<object, AreaLocator>();
 
 /** The locator of this process for a database. */
-export function locatorFor(services: Pick<Services, "db">): AreaLocator {
+export function locatorFor(services: Pick<Services, "db" | "clock" | "config">): AreaLocator {
   let l = locators.get(services.db);
   if (!l) locators.set(services.db, (l = new AreaLocator(services)));
   return l;
