@@ -39,6 +39,8 @@ describe("parseConfig", () => {
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
     ["PINGAN_DEMO_PASSWORD", { PINGAN_DEMO_PASSWORD: "short" }],
     ["PINGAN_BASEMAP_TILES", { PINGAN_BASEMAP_TILES: "ftp://tiles" }],
+    ["PINGAN_AREA_LEVELS", { PINGAN_AREA_LEVELS: "street,village" }],
+    ["PINGAN_AREA_LEVELS", { PINGAN_AREA_LEVELS: "grid,street" }],
     [
       "PINGAN_BASEMAP_CRS",
       { PINGAN_BASEMAP_TILES: "https://t.example/{z}/{x}/{y}.png", PINGAN_BASEMAP_CRS: "utm" },
@@ -65,6 +67,22 @@ describe("parseConfig", () => {
       attribution: "",
       maxZoom: 18,
     });
+  });
+
+  it("uses all six area levels unless told which, in order", () => {
+    expect(parseConfig({}).areaLevels).toEqual([
+      "district",
+      "street",
+      "grid_layer",
+      "community",
+      "grid",
+      "micro_grid",
+    ]);
+    expect(parseConfig({ PINGAN_AREA_LEVELS: "street,community,grid" }).areaLevels).toEqual([
+      "street",
+      "community",
+      "grid",
+    ]);
   });
 
   it("accepts the key as base64 too", () => {

@@ -34,6 +34,8 @@ export interface Config {
   cookieSecure: boolean;
   runJobs: boolean;
   webDist: string;
+  /** The area levels this deployment uses, top to bottom (a subset of the six, in their order). */
+  areaLevels: string[];
   /** Raster basemap for the console's map; null → polygons on a plain background, nothing fetched. */
   basemap: { tiles: string[]; crs: "wgs84" | "gcj02" | "bd09"; attribution: string; maxZoom: number } | null;
 }
@@ -153,7 +155,26 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     runJobs: bool(env, "PINGAN_JOBS", true),
     webDist: path.resolve(cwd, env.PINGAN_WEB_DIST?.trim() || defaultWebDist()),
     basemap: parseBasemap(env),
+    areaLevels: parseLevels(env),
   };
+}
+
+const ALL_LEVELS = ["district", "street", "grid_layer", "community", "grid", "micro_grid"];
+
+function parseLevels(env: Env): string[] {
+  const raw = env.PINGAN_AREA_LEVELS?.trim();
+  if (!raw) return ALL_LEVELS;
+  const levels = raw.split(",").map((l) => l.trim());
+  const unknown = levels.filter((l) => !ALL_LEVELS.includes(l));
+  if (unknown.length)
+    throw new ConfigError(
+      "PINGAN_AREA_LEVELS",
+      `has unknown levels ${unknown.join(", ")} (known: ${ALL_LEVELS.join(", ")})`,
+    );
+  const ordered = ALL_LEVELS.filter((l) => levels.includes(l));
+  if (ordered.join() !== levels.join())
+    throw new ConfigError("PINGAN_AREA_LEVELS", `must list levels top to bottom: ${ordered.join(",")}`);
+  return levels;
 }
 
 function parseBasemap(env: Env): Config["basemap"] {

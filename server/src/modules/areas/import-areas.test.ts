@@ -204,6 +204,21 @@ describe("area import", () => {
     expect(
       (await post("level=district&parent=G1", fc([{ code: "X", coordinates: square(0, 0) }]))).json().code,
     ).toBe("AREA_LEVEL_ORDER");
+    const narrow = await testApp({
+      ...env,
+      config: { ...env.config, areaLevels: ["street", "community", "grid"] },
+    });
+    try {
+      const unused = await narrow.inject({
+        method: "POST",
+        url: importUrl("level=micro_grid"),
+        payload: fc([{ code: "M", coordinates: square(0, 0) }]),
+        headers: admin,
+      });
+      expect(unused.json().code).toBe("AREA_LEVEL_UNUSED");
+    } finally {
+      await narrow.close();
+    }
     const u = await buildUser(env, { roles: ["resident"] });
     const token = (
       await app.inject({

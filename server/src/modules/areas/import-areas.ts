@@ -69,6 +69,13 @@ export async function importAreas(ctx: Ctx, input: ImportAreasInput): Promise<Im
     if (LEVEL_ORDER.indexOf(parent.level as Level) >= LEVEL_ORDER.indexOf(input.level))
       throw levelOrder(parent.level, input.level);
   }
+  if (!ctx.services.config.areaLevels.includes(input.level))
+    throw unprocessable(
+      "AREA_LEVEL_UNUSED",
+      `本部署未启用层级 ${input.level}（启用：${ctx.services.config.areaLevels.join("、")}）`,
+      `This deployment does not use the level ${input.level} (it uses ${ctx.services.config.areaLevels.join(", ")})`,
+      "level",
+    );
   const report = validateFeatureCollection(input.body, {
     codeProp: input.codeProp,
     nameProp: input.nameProp,
