@@ -11,6 +11,8 @@ import { systemActor, type Actor } from "../src/core/actor";
 import type { Database } from "../src/db/database";
 import { buildApp } from "../src/http/app";
 import { testDatabase } from "./db";
+import { PASSWORD } from "./factories";
+import type { FastifyTypebox } from "../src/http/types";
 
 export interface TestEnv extends Services {
   database: Database;
@@ -62,4 +64,15 @@ export function testApp(env: TestEnv) {
     logger: false,
     health: () => ({ status: "ok", engine: env.engine, migration: "test", uptimeSeconds: 0 }),
   });
+}
+
+/** Logs a user in through the API and returns the Authorization header for their token. */
+export async function bearer(
+  app: FastifyTypebox,
+  username: string,
+  password = PASSWORD,
+): Promise<{ authorization: string }> {
+  const res = await app.inject({ method: "POST", url: "/api/auth/token", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.body}`);
+  return { authorization: `Bearer ${res.json().token}` };
 }

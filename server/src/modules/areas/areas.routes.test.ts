@@ -1,21 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp, testEnv, type TestEnv } from "../../../test/services";
-import { buildTree, buildUser, PASSWORD } from "../../../test/factories";
+import { bearer, testApp, testEnv, type TestEnv } from "../../../test/services";
+import { buildTree, buildUser } from "../../../test/factories";
 import type { FastifyTypebox } from "../../http/types";
 
 let env: TestEnv;
 let app: FastifyTypebox;
 let tree: Awaited<ReturnType<typeof buildTree>>;
 
-async function tokenFor(username: string) {
-  const res = await app.inject({
-    method: "POST",
-    url: "/api/auth/token",
-    payload: { username, password: PASSWORD },
-  });
-  return { authorization: `Bearer ${res.json().token}` };
-}
+const tokenFor = (username: string) => bearer(app, username);
 
 beforeAll(async () => {
   env = await testEnv();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp, testEnv, type TestEnv } from "../../../test/services";
-import { buildArea, buildTree, buildUser, PASSWORD } from "../../../test/factories";
+import { bearer, testApp, testEnv, type TestEnv } from "../../../test/services";
+import { buildArea, buildTree, buildUser } from "../../../test/factories";
 import { queryRows } from "../../db/database";
 import type { FastifyTypebox } from "../../http/types";
 import * as repo from "./areas.repo";
@@ -27,9 +27,7 @@ beforeAll(async () => {
   env = await testEnv();
   app = await testApp(env);
   const a = await buildUser(env, { roles: ["admin"] });
-  admin = {
-    authorization: `Bearer ${(await app.inject({ method: "POST", url: "/api/auth/token", payload: { username: a.username, password: PASSWORD } })).json().token}`,
-  };
+  admin = await bearer(app, a.username);
 });
 afterAll(async () => {
   await app.close();
@@ -100,13 +98,7 @@ describe("area editing", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().path).toBe(`${tree.c2.path}${tree.g11.code}/`);
-    const token = (
-      await app.inject({
-        method: "POST",
-        url: "/api/auth/token",
-        payload: { username: grid.username, password: PASSWORD },
-      })
-    ).json().token;
+    const token = (await bearer(app, grid.username)).authorization.slice(7);
     const me = (await app.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } })).json();
     expect(me.scope.path).toBe(`${tree.c2.path}${tree.g11.code}/`);
     const cycle = await app.inject({
@@ -129,13 +121,7 @@ describe("area editing", () => {
   it("is for administrators; others get 403, unknown areas 404", async () => {
     const tree = await buildTree(env);
     const d = await buildUser(env, { roles: ["dispatcher"], scopes: [tree.street] });
-    const token = (
-      await app.inject({
-        method: "POST",
-        url: "/api/auth/token",
-        payload: { username: d.username, password: PASSWORD },
-      })
-    ).json().token;
+    const token = (await bearer(app, d.username)).authorization.slice(7);
     expect(
       (
         await app.inject({
@@ -215,13 +201,7 @@ describe("split and merge", () => {
       .items.map((a: { code: string }) => a.code);
     expect(children).not.toContain(tree.g11.code);
     expect(children).toEqual(expect.arrayContaining([`${tree.g11.code}-W`, `${tree.g11.code}-E`]));
-    const token = (
-      await app.inject({
-        method: "POST",
-        url: "/api/auth/token",
-        payload: { username: worker.username, password: PASSWORD },
-      })
-    ).json().token;
+    const token = (await bearer(app, worker.username)).authorization.slice(7);
     expect(
       (await app.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } })).json().scope.code,
     ).toBe(`${tree.g11.code}-W`);

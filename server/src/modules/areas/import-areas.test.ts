@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp, testEnv, type TestEnv } from "../../../test/services";
-import { buildUser, PASSWORD } from "../../../test/factories";
+import { bearer, testApp, testEnv, type TestEnv } from "../../../test/services";
+import { buildUser } from "../../../test/factories";
 import { readGzipCsv, sharedFile } from "../../../test/shared-data";
 import { queryRows } from "../../db/database";
 import type { FastifyTypebox } from "../../http/types";
@@ -17,9 +17,7 @@ beforeAll(async () => {
   env = await testEnv();
   app = await testApp(env);
   const a = await buildUser(env, { roles: ["admin"] });
-  admin = {
-    authorization: `Bearer ${(await app.inject({ method: "POST", url: "/api/auth/token", payload: { username: a.username, password: PASSWORD } })).json().token}`,
-  };
+  admin = await bearer(app, a.username);
 });
 afterAll(async () => {
   await app.close();
@@ -220,13 +218,7 @@ describe("area import", () => {
       await narrow.close();
     }
     const u = await buildUser(env, { roles: ["resident"] });
-    const token = (
-      await app.inject({
-        method: "POST",
-        url: "/api/auth/token",
-        payload: { username: u.username, password: PASSWORD },
-      })
-    ).json().token;
+    const token = (await bearer(app, u.username)).authorization.slice(7);
     expect(
       (
         await post("level=street", fc([{ code: "R", coordinates: square(0, 0) }]), {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp, testEnv, type TestEnv } from "../../../test/services";
-import { buildTree, buildUser, PASSWORD } from "../../../test/factories";
+import { bearer, testApp, testEnv, type TestEnv } from "../../../test/services";
+import { buildTree, buildUser } from "../../../test/factories";
 import { systemActor } from "../../core/actor";
 import { JobWorker } from "../../core/jobs";
 import { queryRows } from "../../db/database";
@@ -13,9 +13,7 @@ let app: FastifyTypebox;
 let admin: Record<string, string>;
 const assignedByHook: string[] = [];
 
-const token = async (username: string) => ({
-  authorization: `Bearer ${(await app.inject({ method: "POST", url: "/api/auth/token", payload: { username, password: PASSWORD } })).json().token}`,
-});
+const token = (username: string) => bearer(app, username);
 
 beforeAll(async () => {
   env = await testEnv();
