@@ -54,6 +54,35 @@ describe("api client", () => {
     expect(e.messages).toEqual(body.message);
     expect(e.field).toBe("password");
     expect(e.requestId).toBe("req-1");
+    expect(e.details).toEqual({});
+  });
+
+  it("keeps the further fields of an error body, such as an import's problems", async () => {
+    const problems = [
+      { featureIndex: 0, kind: "ring_too_short", message: { zh: "环太短", en: "short ring" } },
+    ];
+    const body = {
+      code: "AREA_IMPORT_INVALID",
+      message: { zh: "无效", en: "invalid" },
+      requestId: "r",
+      problems,
+    };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => answer(422, body)),
+    );
+    const e = (await api.post("/api/areas/import", {}).catch((x: unknown) => x)) as ApiError;
+    expect(e.code).toBe("AREA_IMPORT_INVALID");
+    expect(e.details).toEqual({ problems });
+  });
+
+  it("posts JSON text as it is", async () => {
+    const fetchMock = vi.fn(async () => answer(200, { ok: true }));
+    vi.stubGlobal("fetch", fetchMock);
+    await api.postJsonText("/api/areas/import", '{"type":"FeatureCollection","features":[]}');
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBe('{"type":"FeatureCollection","features":[]}');
+    expect((init.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
   });
 
   it("gives a body that is not the error shape an HTTP_<status> code", async () => {

@@ -7,8 +7,10 @@ export class ApiError extends Error {
   readonly messages: { zh: string; en: string };
   readonly field?: string;
   readonly requestId: string;
+  /** Further fields of the error body, such as `problems` of a refused import or `codes` of a conflict. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: ErrorBody, details: Record<string, unknown> = {}) {
     super(body.message.en || body.code);
     this.name = "ApiError";
     this.status = status;
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.messages = body.message;
     this.field = body.field;
     this.requestId = body.requestId;
+    this.details = details;
   }
 }
 
@@ -57,12 +60,12 @@ async function readJson(res: Response): Promise<unknown> {
 export async function toApiError(res: Response): Promise<ApiError> {
   const body = await readJson(res);
   if (isErrorBody(body)) {
-    return new ApiError(res.status, {
-      code: body.code,
-      message: body.message,
-      field: body.field,
-      requestId: body.requestId ?? res.headers.get("x-request-id") ?? "",
-    });
+    const { code, message, field, requestId, ...details } = body as ErrorBody & Record<string, unknown>;
+    return new ApiError(
+      res.status,
+      { code, message, field, requestId: requestId ?? res.headers.get("x-request-id") ?? "" },
+      details,
+    );
   }
   return new ApiError(res.status, {
     code: `HTTP_${res.status}`,
@@ -74,16 +77,23 @@ export async function toApiError(res: Response): Promise<ApiError> {
   });
 }
 
+/** A request body already serialised as JSON text (a large file sent as read, not parsed and re-encoded). */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  const payload =
+    body === undefined ? undefined : body instanceof JsonText ? body.text : JSON.stringify(body);
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
     });
   } catch {
     throw new ApiError(0, {
@@ -108,6 +118,8 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body ?? {}),
+  /** POST of JSON text as it is (e.g. a GeoJSON file of tens of megabytes). */
+  postJsonText: <T>(path: string, text: string) => request<T>("POST", path, new JsonText(text)),
   del: <T = void>(path: string) => request<T>("DELETE", path),
 };
 

@@ -1,7 +1,9 @@
+import { enUSAreas } from "./areas.en-US";
 import type { MessageKey } from "./zh-CN";
 
 /** English UI strings; the type forces the same key set as zh-CN. */
 export const enUS: Record<MessageKey, string> = {
+  ...enUSAreas,
   "app.name": "Pingan · Grassroots Governance",
   "app.title": "Pingan · Grassroots Governance Platform",
   "app.tagline": "Grid-based grassroots governance and community safety",

@@ -1,5 +1,8 @@
+import { zhCNAreas } from "./areas.zh-CN";
+
 /** Chinese (default) UI strings. Keys are the source of truth; en-US must have the same set. */
 export const zhCN = {
+  ...zhCNAreas,
   "app.name": "平安 · 基层智治",
   "app.title": "平安 · 基层智治平台",
   "app.tagline": "网格化基层治理与平安建设平台",

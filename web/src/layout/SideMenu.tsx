@@ -1,8 +1,10 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   KeyOutlined,
+  QuestionCircleOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
@@ -17,6 +19,8 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   key: <KeyOutlined />,
+  areas: <ApartmentOutlined />,
+  unassigned: <QuestionCircleOutlined />,
 };
 
 type Item = Required<MenuProps>["items"][number];

@@ -1,6 +1,6 @@
 import type { MessageKey } from "../i18n/translate";
 
-export type MenuIcon = "home" | "map" | "users" | "audit" | "key";
+export type MenuIcon = "home" | "map" | "users" | "audit" | "key" | "areas" | "unassigned";
 
 /** Roles that work with areas (every role but residents and volunteers); the server checks the same. */
 export const STAFF_ROLES: readonly string[] = [
@@ -12,6 +12,9 @@ export const STAFF_ROLES: readonly string[] = [
   "mediator",
   "police",
 ];
+
+/** Roles that work the unassigned-location queue (the server checks the same). */
+export const QUEUE_ROLES: readonly string[] = ["admin", "dispatcher"];
 
 export interface MenuEntry {
   /** The route path; also the menu key. */
@@ -28,7 +31,9 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { path: "/", labelKey: "nav.home", icon: "home" },
   { path: "/map", labelKey: "nav.map", icon: "map", roles: STAFF_ROLES },
+  { path: "/dispatch/unassigned", labelKey: "nav.unassigned", icon: "unassigned", roles: QUEUE_ROLES },
   { path: "/admin/users", labelKey: "nav.users", icon: "users", roles: ["admin"], group: "admin" },
+  { path: "/admin/areas", labelKey: "nav.areas", icon: "areas", roles: ["admin"], group: "admin" },
   { path: "/admin/audit", labelKey: "nav.audit", icon: "audit", roles: ["admin"], group: "admin" },
   {
     path: "/admin/api-keys",

@@ -1,5 +1,6 @@
-import { AimOutlined, ArrowUpOutlined } from "@ant-design/icons";
+import { AimOutlined, ArrowUpOutlined, TeamOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Empty, Space, Typography } from "antd";
+import { Link } from "react-router";
 import type { AreaFeatureProps, Basemap } from "../../api/types";
 import { useT } from "../../i18n/I18nProvider";
 import { levelLabel } from "../../i18n/translate";
@@ -69,6 +70,13 @@ export function AreaPanel(props: AreaPanelProps) {
           },
         ]}
       />
+      {area.level === "grid" ? (
+        <Link to={`/areas/${encodeURIComponent(area.code)}/team`} className="map-team-link">
+          <Button size="small" icon={<TeamOutlined />} style={{ marginTop: 8 }}>
+            {t("map.team")}
+          </Button>
+        </Link>
+      ) : null}
       {noGeometry ? (
         <Alert type="info" showIcon title={t("map.noGeometry")} style={{ marginTop: 8 }} />
       ) : null}
