@@ -79,6 +79,8 @@ export interface UnassignedItem {
   reason: string;
   createdAt: string;
   resolvedAt: string | null;
+  /** the area it was given, for resolved items */
+  resolvedArea?: { code: string; name: string } | null;
 }
 
 /** `GET /api/jobs/{id}`; a re-assignment writes its report into the payload. */

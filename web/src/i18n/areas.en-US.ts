@@ -135,6 +135,7 @@ export const enUSAreas: Record<keyof typeof zhCNAreas, string> = {
   "unassigned.reason.outside": "Outside every area",
   "unassigned.createdAt": "Queued at",
   "unassigned.resolvedAt": "Assigned at",
+  "unassigned.resolvedArea": "Assigned to",
   "unassigned.assign": "Assign",
   "unassigned.assignTitle": "Give the record its area",
   "unassigned.area": "Area",

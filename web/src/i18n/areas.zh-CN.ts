@@ -129,6 +129,7 @@ export const zhCNAreas = {
   "unassigned.reason.outside": "不在任何区域内",
   "unassigned.createdAt": "进入队列时间",
   "unassigned.resolvedAt": "分配时间",
+  "unassigned.resolvedArea": "分配到",
   "unassigned.assign": "分配",
   "unassigned.assignTitle": "指定所属区域",
   "unassigned.area": "所属区域",

@@ -13,6 +13,7 @@ const Row = Type.Object({
   reason: Type.String(),
   createdAt: Type.String(),
   resolvedAt: Type.Union([Type.String(), Type.Null()]),
+  resolvedArea: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
 });
 
 /** The queue of records outside every area, and re-assignment after boundaries change. */
@@ -39,7 +40,7 @@ export async function unassignedRoutes(app: FastifyTypebox) {
         req.query.offset,
       );
       return {
-        items: rows.map((r) => ({
+        items: rows.map(({ row: r, areaCode, areaName }) => ({
           id: r.id,
           sourceType: r.sourceType,
           sourceId: r.sourceId,
@@ -49,6 +50,7 @@ export async function unassignedRoutes(app: FastifyTypebox) {
           reason: r.reason,
           createdAt: r.createdAt.toISOString(),
           resolvedAt: r.resolvedAt?.toISOString() ?? null,
+          resolvedArea: areaCode && areaName ? { code: areaCode, name: areaName } : null,
         })),
       };
     },

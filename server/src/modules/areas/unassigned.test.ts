@@ -137,5 +137,12 @@ describe("unassigned queue", () => {
       .items.map((i: { sourceId: string }) => i.sourceId);
     expect(open).toContain("r3");
     expect(open).not.toContain("r2");
+    const resolved = (
+      await app.inject({ url: "/api/areas/unassigned?status=resolved", headers: admin })
+    ).json().items;
+    expect(resolved.find((i: { sourceId: string }) => i.sourceId === "r2").resolvedArea).toEqual({
+      code: "NEW-ST",
+      name: "新街道",
+    });
   });
 });

@@ -5,7 +5,7 @@ import type { Ctx } from "../../core/context";
 import { enqueueJob, type JobHandler } from "../../core/jobs";
 import { notFound, unprocessable } from "../../core/errors";
 import type { Executor } from "../../db/database";
-import { unassignedLocations } from "../../db/schema";
+import { areas, unassignedLocations } from "../../db/schema";
 import * as repo from "./areas.repo";
 import { locatorFor } from "./locator";
 
@@ -75,8 +75,9 @@ export async function listUnassigned(ctx: Ctx, status: "open" | "resolved", limi
   authorize(ctx.actor, "unassigned.manage");
   const open = status === "open";
   return ctx.tx
-    .select()
+    .select({ row: unassignedLocations, areaCode: areas.code, areaName: areas.name })
     .from(unassignedLocations)
+    .leftJoin(areas, eq(areas.id, unassignedLocations.resolvedAreaId))
     .where(open ? isNull(unassignedLocations.resolvedAt) : isNotNull(unassignedLocations.resolvedAt))
     .orderBy(open ? unassignedLocations.createdAt : desc(unassignedLocations.resolvedAt))
     .limit(limit)

@@ -66,6 +66,14 @@ export function UnassignedPage() {
       render: (_, r) => formatDateTime(status === "open" ? r.createdAt : (r.resolvedAt ?? r.createdAt)),
     },
   ];
+  if (status === "resolved")
+    columns.push({
+      title: t("unassigned.resolvedArea"),
+      key: "area",
+      width: 200,
+      render: (_, r) =>
+        r.resolvedArea ? `${r.resolvedArea.name}（${r.resolvedArea.code}）` : t("common.none"),
+    });
   if (status === "open") {
     columns.push({
       title: t("common.actions"),
