@@ -15,6 +15,7 @@ import { unauthenticated } from "../core/errors";
 import { authenticate, SESSION_COOKIE } from "../modules/auth/authenticate";
 import { toErrorReply } from "./errors";
 import { validatorCompiler } from "./validation";
+import { checkSameOrigin, consolePolicy, securityHeaders } from "./security";
 import type { FastifyTypebox } from "./types";
 import { authRoutes } from "../modules/auth/auth.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -56,6 +57,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // long path parameters reach the route's schema and get a 400 naming them, not a bare 414
+    maxParamLength: 2048,
+    // errors raised before routing (a malformed URL…) answer in the same shape as every other
+    frameworkErrors: (err, req, reply) => {
+      const { status, body } = toErrorReply(err, req);
+      void (reply as unknown as { status(n: number): { send(b: unknown): unknown } })
+        .status(status)
+        .send(body);
+    },
     // One access-log line per request (below), with the request id written into it, instead of
     // a child logger and two lines per request: the health route's throughput depends on it.
     disableRequestLogging: true,
@@ -98,10 +108,21 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     const bearer = auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : undefined;
     const cookieValue = req.cookies?.[SESSION_COOKIE];
     if ((!bearer && !cookieValue) || !req.url.startsWith("/api/")) return done(); // nothing to look up
+    try {
+      checkSameOrigin(req, !bearer && Boolean(cookieValue));
+    } catch (err) {
+      return done(err as Error);
+    }
     authenticate(services, { bearer: bearer || undefined, cookie: cookieValue }).then((actor) => {
       req.actorValue = actor;
       done();
     }, done);
+  });
+
+  const csp = consolePolicy(services.config);
+  app.addHook("onSend", (req, reply, payload, done) => {
+    securityHeaders(reply, req.url, csp);
+    done(null, payload);
   });
 
   app.setErrorHandler((err, req, reply) => {

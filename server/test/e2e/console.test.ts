@@ -78,6 +78,10 @@ describe.skipIf(Boolean(missing))("console in headless Chromium", () => {
 
   it("a dispatcher drills the map down from the street to a micro-grid", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: "zh-CN" });
+    const blocked: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
     await login(page, "demo-dispatcher");
     await page.waitForURL(`${server.url}/`);
     await page.goto(`${server.url}/map`);
@@ -94,6 +98,7 @@ describe.skipIf(Boolean(missing))("console in headless Chromium", () => {
     expect(crumbs).toContain("张斌社区第1网格");
     await page.waitForTimeout(500); // let MapLibre draw the polygons before the screenshot
     await page.screenshot({ path: path.join(SHOTS, "map-micro-grid.png") });
+    expect(blocked).toEqual([]); // the console's CSP blocks nothing the console itself needs
     await page.close();
   });
 
