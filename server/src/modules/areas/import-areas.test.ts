@@ -129,10 +129,10 @@ describe("area import", () => {
       { code: "T1-A", coordinates: square(10, 10) },
       { code: "T1-B", coordinates: square(11, 10) },
     ]);
-    expect((await post("level=community&parent=T1", kids)).json()).toMatchObject({
-      created: 2,
-      warnings: [],
-    });
+    const first = (await post("level=community&parent=T1", kids)).json();
+    expect(first.created).toBe(2);
+    // the two communities cover only the street's lower half: a gap, kept as a warning
+    expect(first.warnings.map((w: { kind: string }) => w.kind)).toEqual(["gap"]);
     expect(await locate(10.5, 10.5)).toBe("T1-A");
     expect(await locate(11.5, 10.5)).toBe("T1-B");
     expect(await locate(11, 10.5)).toBe("T1-A"); // on the shared edge: the lower code
@@ -160,6 +160,29 @@ describe("area import", () => {
     expect(await locate(10.5, 11.5)).toBe("T1-A");
     const audit = await queryRows(env.db, sql`select 1 from audit_log where action = 'area.imported'`);
     expect(audit.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("warns of overlaps with siblings already imported, which a file alone cannot show", async () => {
+    await post("level=street", fc([{ code: "OV", coordinates: square(70, 70, 2) }]));
+    expect(
+      (await post("level=community&parent=OV", fc([{ code: "OV-1", coordinates: square(70, 70) }])))
+        .statusCode,
+    ).toBe(200);
+    const later = await post(
+      "level=community&parent=OV",
+      fc([{ code: "OV-2", coordinates: square(70.5, 70.5, 1) }]),
+    );
+    const overlap = later.json().warnings.find((w: { kind: string }) => w.kind === "sibling_overlap");
+    expect(overlap.message.en).toContain("existing area OV-1");
+    const tiled = await post(
+      "level=community&parent=OV&strict=true",
+      fc([
+        { code: "OV-3", coordinates: square(71, 71) },
+        { code: "OV-4", coordinates: square(70, 71) },
+        { code: "OV-5", coordinates: square(71, 70) },
+      ]),
+    );
+    expect(tiled.statusCode).toBe(422); // OV-2 overlaps OV-5 now: strict refuses
   });
 
   it("keeps warnings with the areas, and refuses them when strict", async () => {

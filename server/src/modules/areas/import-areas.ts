@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { localDate } from "../../core/time";
+import { siblingWarnings } from "./sibling-checks";
 import { recordAudit } from "../../core/audit";
 import { authorize } from "../../core/authorize";
 import type { Ctx } from "../../core/context";
@@ -11,7 +13,7 @@ import { toWgs84, type Crs } from "./geo/crs";
 import type { AreaGeometry } from "./geo/geojson";
 import { labelPoint } from "./geo/label-point";
 import { validateFeatureCollection, type Problem } from "./geo/validate";
-import { bumpAreasVersion, locatorFor } from "./locator";
+import { activeArea, bumpAreasVersion, locatorFor } from "./locator";
 import { stableStringify } from "../../core/audit";
 
 /** Levels from the top; a child's level must come after its parent's. */
@@ -82,6 +84,26 @@ export async function importAreas(ctx: Ctx, input: ImportAreasInput): Promise<Im
     parent: parent?.geometry ? { code: parent.code, geometry: parent.geometry as AreaGeometry } : undefined,
   });
   if (report.errors.length > 0) throw importInvalid(report.errors);
+  const fileCodes = new Set(report.features.map((f) => f.code));
+  const siblings = (
+    await ctx.tx
+      .select({ code: areas.code, geometry: areas.geometry })
+      .from(areas)
+      .where(
+        and(
+          parent ? eq(areas.parentId, parent.id) : isNull(areas.parentId),
+          isNotNull(areas.geometry),
+          activeArea(localDate(ctx.clock.now(), ctx.services.config.timeZone)),
+        ),
+      )
+  ).filter((r) => !fileCodes.has(r.code));
+  report.warnings.push(
+    ...siblingWarnings(
+      report.features,
+      siblings.map((r) => ({ code: r.code, geometry: r.geometry as AreaGeometry })),
+      parent?.geometry ? { code: parent.code, geometry: parent.geometry as AreaGeometry } : undefined,
+    ),
+  );
   if (input.strict && report.warnings.length > 0) throw importWarningsStrict(report.warnings);
 
   const features = report.features.map((f) => ({ ...f, geometry: convert(f.geometry, input.crs) }));

@@ -11,7 +11,7 @@ export type ErrorKind =
   | "code_missing"
   | "code_duplicate";
 /** Problems real boundary files often have: kept with the areas, refused only when strict. */
-export type WarningKind = "name_missing" | "self_intersection" | "sibling_overlap" | "outside_parent";
+export type WarningKind = "name_missing" | "self_intersection" | "sibling_overlap" | "outside_parent" | "gap";
 
 export interface Problem {
   /** index in `features`, or null for the file as a whole */
