@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyRequest } from "fastify";
 import { pino } from "pino";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
@@ -58,7 +58,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // long path parameters reach the route's schema and get a 400 naming them, not a bare 414
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // errors raised before routing (a malformed URL…) answer in the same shape as every other
     frameworkErrors: (err, req, reply) => {
       const { status, body } = toErrorReply(err, req);
@@ -68,7 +68,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
     // One access-log line per request (below), with the request id written into it, instead of
     // a child logger and two lines per request: the health route's throughput depends on it.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: (logger) => logger,
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (options.logger && ["info", "debug", "trace"].includes(services.config.logLevel))
