@@ -15,7 +15,7 @@ import { unauthenticated } from "../core/errors";
 import { authenticate, SESSION_COOKIE } from "../modules/auth/authenticate";
 import { toErrorReply } from "./errors";
 import { validatorCompiler } from "./validation";
-import { checkSameOrigin, consolePolicy, securityHeaders } from "./security";
+import { checkSameOrigin, consolePolicy, SECURITY_HEADERS } from "./security";
 import type { FastifyTypebox } from "./types";
 import { authRoutes } from "../modules/auth/auth.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -103,7 +103,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(cookie); // before the hook below, which reads the parsed cookies
   app.addHook("onRequest", (req, reply, done) => {
-    reply.header("x-request-id", req.id);
+    reply.headers({ "x-request-id": req.id, ...SECURITY_HEADERS });
     const auth = req.headers.authorization;
     const bearer = auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : undefined;
     const cookieValue = req.cookies?.[SESSION_COOKIE];
@@ -120,10 +120,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   const csp = consolePolicy(services.config);
-  app.addHook("onSend", (req, reply, payload, done) => {
-    securityHeaders(reply, req.url, csp);
-    done(null, payload);
-  });
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorReply(err, req);
@@ -180,7 +176,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   const webDist = services.config.webDist;
   const hasConsole = fs.existsSync(path.join(webDist, "index.html"));
-  if (hasConsole) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (hasConsole)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        if (file.endsWith(".html")) res.header("content-security-policy", csp);
+      },
+    });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith("/api/") || req.method !== "GET" || !hasConsole)
       return reply.status(404).send({
@@ -188,7 +192,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         message: { zh: "接口不存在", en: `No route ${req.method} ${req.url.split("?")[0]}` },
         requestId: req.id,
       });
-    return reply.type("text/html").sendFile("index.html"); // the console routes in the browser
+    // the console routes in the browser; its page gets the CSP
+    return reply.type("text/html").header("content-security-policy", csp).sendFile("index.html");
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Config } from "../config";
 import { AppError } from "../core/errors";
 
@@ -46,11 +46,9 @@ export function consolePolicy(config: Pick<Config, "basemap">): string {
   ].join("; ");
 }
 
-/** Headers every response carries; HTML pages of the console also get the CSP. */
-export function securityHeaders(reply: FastifyReply, url: string, csp: string): void {
-  reply.header("x-content-type-options", "nosniff");
-  reply.header("x-frame-options", "DENY");
-  reply.header("referrer-policy", "same-origin");
-  const type = String(reply.getHeader("content-type") ?? "");
-  if (type.startsWith("text/html") && !url.startsWith("/docs")) reply.header("content-security-policy", csp);
-}
+/** Headers every response carries (set once, at the start of each request). */
+export const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+} as const;
