@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
 import type { Db, Executor } from "../db/database";
 import { queryRows } from "../db/database";
 import { auditLog, settings } from "../db/schema";
+import { likePrefix } from "./authorize";
 import type { Ctx } from "./context";
 import type { HashAlgorithm, Keyring } from "./crypto";
 
@@ -272,7 +273,7 @@ export interface AuditQuery {
 export async function searchAudit(db: Executor, q: AuditQuery) {
   const conds: SQL[] = [];
   if (q.actor) conds.push(eq(auditLog.actorName, q.actor));
-  if (q.action) conds.push(ilike(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.action) conds.push(ilike(auditLog.action, likePrefix(q.action)));
   if (q.subjectType) conds.push(eq(auditLog.subjectType, q.subjectType));
   if (q.subjectId) conds.push(eq(auditLog.subjectId, q.subjectId));
   if (q.from) conds.push(gte(auditLog.at, q.from));

@@ -96,7 +96,8 @@ export function authorize(actor: Actor, action: Action, subject?: Scoped, what?:
   throw forbidden();
 }
 
-function likePrefix(path: string): string {
+/** A LIKE pattern matching every string that starts with `prefix` (its %, _ and \\ escaped). */
+export function likePrefix(path: string): string {
   return path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
 }
 

@@ -131,7 +131,9 @@ describe.skipIf(Boolean(missing))("console in headless Chromium", () => {
     await page.waitForURL(`${server.url}/`);
     await expect.poll(() => page.getByText("网格员 王芳").first().isVisible()).toBe(true);
     await page.goto(`${server.url}/admin/users`);
-    await expect.poll(async () => (await page.getByText("demo-dispatcher").count()) === 0).toBe(true);
+    // wait for the refusal itself, so the check below looks at a rendered page, not a blank one
+    await expect.poll(() => page.getByText("您没有访问此页面的权限").first().isVisible()).toBe(true);
+    expect(await page.getByText("demo-dispatcher").count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, "grid-worker.png"), fullPage: true });
     await page.close();
   });

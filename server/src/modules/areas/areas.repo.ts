@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/database";
 import { areas } from "../../db/schema";
 import type { AreaRef } from "../../core/actor";
+import { likePrefix } from "../../core/authorize";
+import { pathDepth } from "./geo/spatial-index";
 
 export type AreaRow = typeof areas.$inferSelect;
 export type NewArea = typeof areas.$inferInsert;
@@ -59,9 +61,6 @@ export async function insert(db: Executor, rows: NewArea[]): Promise<AreaRow[]> 
   return db.insert(areas).values(rows).returning();
 }
 
-/** Depth of a path: "/a/" is 1, "/a/b/" is 2. */
-export const pathDepth = (path: string) => path.split("/").length - 2;
-
 /** An area and its descendants down to maxDepth levels below it, in path order. */
 export async function subtree(
   db: Executor,
@@ -69,7 +68,7 @@ export async function subtree(
   levelsBelow: number,
   active: SQL = sql`true`,
 ): Promise<AreaRow[]> {
-  const prefix = root.path.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+  const prefix = likePrefix(root.path);
   const maxSlashes = pathDepth(root.path) + levelsBelow + 1;
   return db
     .select()

@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../core/audit";
-import { authorize } from "../../core/authorize";
+import { authorize, likePrefix } from "../../core/authorize";
 import type { Ctx } from "../../core/context";
 import { notFound, unprocessable } from "../../core/errors";
 import { areaChanges, areas } from "../../db/schema";
 import * as repo from "./areas.repo";
 import { importInvalid, levelOrder } from "./areas.errors";
-import { toWgs84, type Crs } from "./geo/crs";
+import { geometryToWgs84, type Crs } from "./geo/crs";
 import type { AreaGeometry } from "./geo/geojson";
 import { labelPoint } from "./geo/label-point";
 import { validateFeatureCollection } from "./geo/validate";
@@ -38,11 +38,7 @@ export function checkedGeometry(geometry: unknown, crs: Crs): AreaGeometry {
     { codeProp: "code", nameProp: "name" },
   );
   if (report.errors.length > 0) throw importInvalid(report.errors);
-  const g = report.features[0]!.geometry;
-  const ring = (r: number[][]) => r.map(([lng, lat]) => toWgs84(lng!, lat!, crs));
-  return g.type === "Polygon"
-    ? { type: "Polygon", coordinates: g.coordinates.map(ring) }
-    : { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map(ring)) };
+  return geometryToWgs84(report.features[0]!.geometry, crs);
 }
 
 export interface EditAreaInput {
@@ -92,7 +88,7 @@ export async function editArea(ctx: Ctx, code: string, input: EditAreaInput) {
 export async function rewriteSubtree(ctx: Ctx, area: repo.AreaRow, parent: repo.AreaRow) {
   const oldPath = area.path;
   const newPath = repo.childPath(parent.path, area.code);
-  const prefix = oldPath.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+  const prefix = likePrefix(oldPath);
   await ctx.tx
     .update(areas)
     .set({

@@ -9,7 +9,7 @@ import { unprocessable } from "../../core/errors";
 import { areaChanges, areaImports, areas } from "../../db/schema";
 import * as repo from "./areas.repo";
 import { codeConflict, importInvalid, importWarningsStrict, levelOrder } from "./areas.errors";
-import { toWgs84, type Crs } from "./geo/crs";
+import { geometryToWgs84, type Crs } from "./geo/crs";
 import type { AreaGeometry } from "./geo/geojson";
 import { labelPoint } from "./geo/label-point";
 import { validateFeatureCollection, type Problem } from "./geo/validate";
@@ -40,14 +40,6 @@ export interface ImportReport {
 }
 
 const BATCH = 500;
-
-function convert(geometry: AreaGeometry, crs: Crs): AreaGeometry {
-  if (crs === "wgs84") return geometry;
-  const ring = (r: number[][]) => r.map(([lng, lat]) => toWgs84(lng!, lat!, crs));
-  return geometry.type === "Polygon"
-    ? { type: "Polygon", coordinates: geometry.coordinates.map(ring) }
-    : { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(ring)) };
-}
 
 /**
  * Imports a GeoJSON FeatureCollection as areas of one level under a parent, all or nothing.
@@ -106,7 +98,7 @@ export async function importAreas(ctx: Ctx, input: ImportAreasInput): Promise<Im
   );
   if (input.strict && report.warnings.length > 0) throw importWarningsStrict(report.warnings);
 
-  const features = report.features.map((f) => ({ ...f, geometry: convert(f.geometry, input.crs) }));
+  const features = report.features.map((f) => ({ ...f, geometry: geometryToWgs84(f.geometry, input.crs) }));
   const existing = new Map<string, repo.AreaRow>();
   const codes = features.map((f) => f.code);
   for (let i = 0; i < codes.length; i += BATCH)

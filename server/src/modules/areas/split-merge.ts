@@ -8,20 +8,13 @@ import type { Executor } from "../../db/database";
 import { areas, gridTeamMembers, policeDistrictGrids, userScopes } from "../../db/schema";
 import * as repo from "./areas.repo";
 import { codeConflict, importInvalid } from "./areas.errors";
-import { toWgs84, type Crs } from "./geo/crs";
+import { geometryToWgs84, type Crs } from "./geo/crs";
 import type { AreaGeometry } from "./geo/geojson";
 import { labelPoint } from "./geo/label-point";
 import { PreparedGeometry } from "./geo/point-in-polygon";
 import { validateFeatureCollection } from "./geo/validate";
 import { getInScope, history, rewriteSubtree } from "./edit-area";
 import { bumpAreasVersion, locatorFor } from "./locator";
-
-const toWgs = (g: AreaGeometry, crs: Crs): AreaGeometry => {
-  const ring = (r: number[][]) => r.map(([x, y]) => toWgs84(x!, y!, crs));
-  return g.type === "Polygon"
-    ? { type: "Polygon", coordinates: g.coordinates.map(ring) }
-    : { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map(ring)) };
-};
 
 const childrenOf = (tx: Executor, id: string) => tx.select().from(areas).where(eq(areas.parentId, id));
 
@@ -78,7 +71,7 @@ export async function splitArea(ctx: Ctx, code: string, parts: SplitPart[], crs:
   const now = ctx.clock.now();
   const created: repo.AreaRow[] = [];
   for (const f of report.features) {
-    const geometry = toWgs(f.geometry, crs);
+    const geometry = geometryToWgs84(f.geometry, crs);
     const center = labelPoint(geometry);
     const [row] = await repo.insert(ctx.tx, [
       {

@@ -1,18 +1,9 @@
 import crypto from "node:crypto";
 import { stableStringify } from "../../core/audit";
-import { toWgs84, type Crs } from "../areas/geo/crs";
+import { geometryToWgs84, type Crs } from "../areas/geo/crs";
 import type { AreaGeometry } from "../areas/geo/geojson";
 import { validateFeatureCollection, type Problem } from "../areas/geo/validate";
 import { geometryInvalid } from "./police.errors";
-
-/** A geometry converted from the given coordinate system to WGS84. */
-export function geometryToWgs84(geometry: AreaGeometry, crs: Crs): AreaGeometry {
-  if (crs === "wgs84") return geometry;
-  const ring = (r: number[][]) => r.map(([lng, lat]) => toWgs84(lng!, lat!, crs));
-  return geometry.type === "Polygon"
-    ? { type: "Polygon", coordinates: geometry.coordinates.map(ring) }
-    : { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(ring)) };
-}
 
 /**
  * Checks one boundary as the area import does (it is wrapped in a one-feature FeatureCollection):

@@ -1,11 +1,11 @@
 import { recordAudit, stableStringify } from "../../core/audit";
 import { authorize } from "../../core/authorize";
 import type { Ctx } from "../../core/context";
-import type { Crs } from "../areas/geo/crs";
+import { geometryToWgs84, type Crs } from "../areas/geo/crs";
 import { validateFeatureCollection, type Problem } from "../areas/geo/validate";
 import * as departmentsRepo from "../departments/departments.repo";
 import * as usersRepo from "../users/users.repo";
-import { geometryDigest, geometryToWgs84 } from "./district-geometry";
+import { geometryDigest } from "./district-geometry";
 import { geometryInvalid, geometryWarningsStrict, unknownStation } from "./police.errors";
 import * as repo from "./police.repo";
 

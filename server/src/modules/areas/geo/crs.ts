@@ -6,6 +6,8 @@
  * ellipsoid, polynomial-and-sine offsets around (105°E, 35°N), applied only inside China's bounding
  * box. Its inverse has no closed form; `toWgs84` iterates the forward formula to < 1e-9°.
  */
+import type { AreaGeometry } from "./geojson";
+
 export type Crs = "wgs84" | "gcj02" | "bd09";
 export const CRS_VALUES: readonly Crs[] = ["wgs84", "gcj02", "bd09"];
 
@@ -108,4 +110,13 @@ export function fromWgs84(lng: number, lat: number, crs: Crs): [number, number] 
       return gcj02ToBd09(x, y);
     }
   }
+}
+
+/** A polygon geometry converted from the given coordinate system to WGS84 (the same object for WGS84). */
+export function geometryToWgs84(geometry: AreaGeometry, crs: Crs): AreaGeometry {
+  if (crs === "wgs84") return geometry;
+  const ring = (r: number[][]) => r.map(([lng, lat]) => toWgs84(lng!, lat!, crs));
+  return geometry.type === "Polygon"
+    ? { type: "Polygon", coordinates: geometry.coordinates.map(ring) }
+    : { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(ring)) };
 }
