@@ -11,6 +11,9 @@ import type { Health } from "./modules/admin/admin.routes";
 import { openRuntime, type Runtime } from "./runtime";
 import { reassignJob } from "./modules/areas/unassigned";
 import type { Executor } from "./db/database";
+import { registryJobs } from "./modules/registry/registry.jobs";
+import { eventsJobs } from "./modules/events/events.jobs";
+import { supervisionJobs } from "./modules/supervision/supervision.jobs";
 
 const DEMO_LOCK = 7_355_608_003;
 
@@ -36,7 +39,7 @@ export async function firstStart(rt: Runtime, demo: boolean): Promise<boolean> {
 
 /** Registers the platform's own recurring jobs; modules add theirs. */
 export function createWorker(rt: Runtime, onError: (e: unknown) => void): JobWorker {
-  return new JobWorker(rt, { onError })
+  const worker = new JobWorker(rt, { onError })
     .register("areas.reassign", reassignJob)
     .every("audit.seal", 2_000, async (services, tx) => {
       // a handler works only in its own transaction: PGlite has one connection, so opening
@@ -50,6 +53,7 @@ export function createWorker(rt: Runtime, onError: (e: unknown) => void): JobWor
       );
       await tx.execute(sql`delete from login_attempts where at < ${new Date(now.getTime() - 86_400_000)}`);
     });
+  return supervisionJobs(eventsJobs(registryJobs(worker)));
 }
 
 export interface RunningServer {

@@ -28,7 +28,30 @@ export type Action =
   | "clock.set"
   | "file.upload"
   | "file.read"
-  | "system.status";
+  | "system.status"
+  // registry (人房企事物)
+  | "registry.read"
+  | "registry.edit"
+  | "registry.import"
+  | "registry.export"
+  | "registry.purge"
+  | "person.reveal"
+  | "key_person.read"
+  | "key_person.edit"
+  | "key_person.grant"
+  | "visit.record"
+  // events (事件闭环)
+  | "event.report"
+  | "event.read"
+  | "event.act"
+  | "event.reveal_reporter"
+  | "event.import"
+  | "event.configure"
+  | "event.supervise"
+  | "event.consult"
+  | "kpi.read"
+  | "notification.read"
+  | "webhook.manage";
 
 /** Anything that lives in an area carries its materialised path. */
 export interface Scoped {
@@ -73,6 +96,38 @@ const policies: Record<Action, Policy> = {
   "file.upload": anyone,
   "file.read": anyone,
   "system.status": admin,
+
+  // registry: staff read within their scope; residents and volunteers see none of it
+  "registry.read": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  "registry.edit": (a, s) =>
+    hasRole(a, "admin", "dispatcher", "grid_worker", "police") && (!s || inScope(a, s.areaPath)),
+  "registry.import": (a, s) => hasRole(a, "admin", "dispatcher") && (!s || inScope(a, s.areaPath)),
+  "registry.export": (a, s) => hasRole(a, "admin", "dispatcher", "leader") && (!s || inScope(a, s.areaPath)),
+  "registry.purge": admin,
+  // an ID number or phone in clear: with a reason, audited
+  "person.reveal": (a, s) =>
+    hasRole(a, "admin", "dispatcher", "grid_worker", "police") && (!s || inScope(a, s.areaPath)),
+  // key-person files: only the roles that care for them, in scope; others by a grant per category
+  "key_person.read": (a, s) =>
+    hasRole(a, "admin", "dispatcher", "grid_worker", "police", "leader") && (!s || inScope(a, s.areaPath)),
+  "key_person.edit": (a, s) =>
+    hasRole(a, "admin", "dispatcher", "grid_worker", "police") && (!s || inScope(a, s.areaPath)),
+  "key_person.grant": admin,
+  "visit.record": (a, s) =>
+    hasRole(a, "admin", "dispatcher", "grid_worker", "police", "mediator") && (!s || inScope(a, s.areaPath)),
+
+  // events: anyone signed in may report; staff read in scope; the state machine names who takes each step
+  "event.report": anyone,
+  "event.read": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  "event.act": (a, s) => staff(a) && (!s || inScope(a, s.areaPath)),
+  "event.reveal_reporter": (a, s) => hasRole(a, "admin", "dispatcher") && (!s || inScope(a, s.areaPath)),
+  "event.import": (a, s) => hasRole(a, "admin", "dispatcher") && (!s || inScope(a, s.areaPath)),
+  "event.configure": admin,
+  "event.supervise": (a, s) => hasRole(a, "admin", "dispatcher", "leader") && (!s || inScope(a, s.areaPath)),
+  "event.consult": (a, s) => hasRole(a, "admin", "dispatcher", "leader") && (!s || inScope(a, s.areaPath)),
+  "kpi.read": (a, s) => hasRole(a, "admin", "dispatcher", "leader") && (!s || inScope(a, s.areaPath)),
+  "notification.read": anyone,
+  "webhook.manage": admin,
 };
 
 /** True when the path lies in one of the actor's area subtrees. */

@@ -28,6 +28,13 @@ import { adminRoutes, jobsRoutes, type Health } from "../modules/admin/admin.rou
 import { filesRoutes } from "../modules/files/files.routes";
 import { policeRoutes } from "../modules/police/police.routes";
 import { teamsRoutes } from "../modules/teams/teams.routes";
+import { registryRoutes } from "../modules/registry/registry.routes";
+import { keyPersonsRoutes } from "../modules/registry/key-persons.routes";
+import { registryImportRoutes } from "../modules/registry/registry-import.routes";
+import { eventsRoutes } from "../modules/events/events.routes";
+import { eventConfigRoutes } from "../modules/events/event-config.routes";
+import { supervisionRoutes } from "../modules/supervision/supervision.routes";
+import { open311Routes } from "../modules/open311/open311.routes";
 
 export interface AppOptions {
   logger?: boolean;
@@ -172,6 +179,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await filesRoutes(api);
     await policeRoutes(api);
     await teamsRoutes(api);
+    await registryRoutes(api);
+    await keyPersonsRoutes(api);
+    await registryImportRoutes(api);
+    await eventsRoutes(api);
+    await eventConfigRoutes(api);
+    await supervisionRoutes(api);
+    await open311Routes(api);
   });
 
   const webDist = services.config.webDist;
