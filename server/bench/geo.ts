@@ -12,16 +12,7 @@ import { rng } from "../src/demo/random";
 import type { AreaGeometry, Polygon, Position } from "../src/modules/areas/geo/geojson";
 import { AreaIndex, pathDepth, type IndexedArea } from "../src/modules/areas/geo/spatial-index";
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-  goal: string;
-  met: boolean;
-}
+import { round, type Benchmark, type BenchResult } from "./bench";
 
 const INDEX_POINTS = 1_000_000;
 const TURF_MIN_MS = 2_000;
@@ -47,7 +38,7 @@ function densify(g: Polygon): Polygon {
   };
 }
 
-export async function geoBench(seed = 20240611): Promise<Row[]> {
+export async function geoBench(seed = 20240611, points = INDEX_POINTS): Promise<BenchResult> {
   const { rows } = buildAreasForScale("chengxiang", seed);
   const areas: IndexedArea[] = rows
     .filter((r) => r.geometry)
@@ -67,9 +58,9 @@ export async function geoBench(seed = 20240611): Promise<Row[]> {
   const buildMs = performance.now() - t0;
 
   const r = rng(seed);
-  const xs = new Float64Array(INDEX_POINTS),
-    ys = new Float64Array(INDEX_POINTS);
-  for (let i = 0; i < INDEX_POINTS; i++) {
+  const xs = new Float64Array(points),
+    ys = new Float64Array(points);
+  for (let i = 0; i < points; i++) {
     xs[i] = w + (e - w) * r.next();
     ys[i] = s + (n - s) * r.next();
   }
@@ -79,12 +70,12 @@ export async function geoBench(seed = 20240611): Promise<Row[]> {
   const pass = () => {
     located = 0;
     const t = performance.now();
-    for (let i = 0; i < INDEX_POINTS; i++) if (index.locate(xs[i]!, ys[i]!) !== null) located++;
+    for (let i = 0; i < points; i++) if (index.locate(xs[i]!, ys[i]!) !== null) located++;
     return performance.now() - t;
   };
   pass();
   const indexMs = Math.min(pass(), pass(), pass());
-  const indexRate = INDEX_POINTS / (indexMs / 1000);
+  const indexRate = points / (indexMs / 1000);
 
   // turf: polygons with their bbox (which turf checks first), in code order, first hit wins (= lowest code)
   const features = micro.map((a) => ({
@@ -97,7 +88,7 @@ export async function geoBench(seed = 20240611): Promise<Row[]> {
   const turfCodes: (string | null)[] = [];
   const t1 = performance.now();
   let turfMs = 0;
-  for (let i = 0; i < INDEX_POINTS; i++) {
+  for (let i = 0; i < points; i++) {
     pt[0] = xs[i]!;
     pt[1] = ys[i]!;
     let hit: string | null = null;
@@ -114,8 +105,8 @@ export async function geoBench(seed = 20240611): Promise<Row[]> {
 
   // the two must give the same answers: the micro-grids tile the street, so every point has one
   const disagree = turfCodes.filter((c, i) => index.locate(xs[i]!, ys[i]!)?.code !== c).length;
-  if (located !== INDEX_POINTS)
-    throw new Error(`geo bench: ${INDEX_POINTS - located} points inside the street located nowhere`);
+  if (located !== points)
+    throw new Error(`geo bench: ${points - located} points inside the street located nowhere`);
   if (disagree > 0)
     throw new Error(`geo bench: AreaIndex and turf disagree on ${disagree} of ${turfCodes.length} points`);
 
@@ -123,21 +114,25 @@ export async function geoBench(seed = 20240611): Promise<Row[]> {
   console.log(
     `geo: ${areas.length} areas (${count("street")} street, ${count("grid_layer")} grid layers, ${count("community")} communities, ` +
       `${count("grid")} grids, ${micro.length} micro-grids, ${4 * (EXTRA_VERTICES_PER_SIDE + 1)} edges each); index built in ${buildMs.toFixed(1)} ms; ` +
-      `${INDEX_POINTS} points in ${indexMs.toFixed(0)} ms; turf ${turfCodes.length} points in ${turfMs.toFixed(0)} ms`,
+      `${points} points in ${indexMs.toFixed(0)} ms; turf ${turfCodes.length} points in ${turfMs.toFixed(0)} ms`,
   );
-  return [
-    {
-      name: "point → area, AreaIndex.locate, Chengxiang scale (points/s, one core)",
-      value: Math.round(indexRate),
-      unit: "points/s",
-      baseline: Math.round(turfRate),
-      baselineName: `turf booleanPointInPolygon over ${micro.length} micro-grids`,
-      ratio: +ratio.toFixed(1),
-      goal: "≥ 1000000 points/s and ratio ≥ 50",
-      met: indexRate >= 1_000_000 && ratio >= 50,
-    },
-  ];
+  return {
+    name: "locate",
+    workload: `point → smallest area, AreaIndex.locate, Chengxiang scale (${areas.length} areas), ${points} points, one core`,
+    value: round(indexRate),
+    unit: "points/s",
+    baselineValue: round(turfRate),
+    baseline: `turf booleanPointInPolygon over ${micro.length} micro-grids`,
+    ratio: round(ratio, 1),
+    goal: "≥ 1000000 points/s and ratio ≥ 50",
+    met: indexRate >= 1_000_000 && ratio >= 50,
+  };
 }
+
+export const locateBench: Benchmark = {
+  name: "locate",
+  run: (o) => geoBench(20240611, o.quick ? 200_000 : INDEX_POINTS),
+};
 
 function bboxOf(g: AreaGeometry): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -152,11 +147,4 @@ function bboxOf(g: AreaGeometry): [number, number, number, number] {
 }
 
 const isMain = process.argv.slice(1).some((a) => pathToFileURL(path.resolve(a)).href === import.meta.url);
-if (isMain) {
-  const rows = await geoBench();
-  console.log("\n| figure | value | baseline | ratio | goal | met |\n|---|---|---|---|---|---|");
-  for (const r of rows)
-    console.log(
-      `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline} (${r.baselineName}) | ${r.ratio} | ${r.goal} | ${r.met ? "yes" : "NO"} |`,
-    );
-}
+if (isMain) console.log(await geoBench());
