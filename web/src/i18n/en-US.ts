@@ -1,9 +1,13 @@
 import { enUSAreas } from "./areas.en-US";
+import { enUSEvents } from "./events.en-US";
+import { enUSRegistry } from "./registry.en-US";
 import type { MessageKey } from "./zh-CN";
 
 /** English UI strings; the type forces the same key set as zh-CN. */
 export const enUS: Record<MessageKey, string> = {
   ...enUSAreas,
+  ...enUSEvents,
+  ...enUSRegistry,
   "app.name": "Pingan · Grassroots Governance",
   "app.title": "Pingan · Grassroots Governance Platform",
   "app.tagline": "Grid-based grassroots governance and community safety",
@@ -67,6 +71,7 @@ export const enUS: Record<MessageKey, string> = {
 
   "nav.home": "Workbench",
   "nav.map": "Map",
+  "nav.group.admin": "Administration",
   "nav.admin": "Administration",
   "nav.users": "Users",
   "nav.audit": "Audit log",

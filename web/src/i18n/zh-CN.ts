@@ -1,8 +1,12 @@
 import { zhCNAreas } from "./areas.zh-CN";
+import { zhCNEvents } from "./events.zh-CN";
+import { zhCNRegistry } from "./registry.zh-CN";
 
 /** Chinese (default) UI strings. Keys are the source of truth; en-US must have the same set. */
 export const zhCN = {
   ...zhCNAreas,
+  ...zhCNEvents,
+  ...zhCNRegistry,
   "app.name": "平安 · 基层智治",
   "app.title": "平安 · 基层智治平台",
   "app.tagline": "网格化基层治理与平安建设平台",
@@ -66,6 +70,7 @@ export const zhCN = {
 
   "nav.home": "工作台",
   "nav.map": "地图",
+  "nav.group.admin": "系统管理",
   "nav.admin": "系统管理",
   "nav.users": "用户管理",
   "nav.audit": "审计日志",

@@ -1,11 +1,23 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CarryOutOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
+  FormOutlined,
+  HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
+  ProfileOutlined,
   QuestionCircleOutlined,
+  SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
 import type { ReactNode } from "react";
@@ -21,7 +33,22 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   key: <KeyOutlined />,
   areas: <ApartmentOutlined />,
   unassigned: <QuestionCircleOutlined />,
+  household: <HomeOutlined />,
+  person: <IdcardOutlined />,
+  house: <BankOutlined />,
+  place: <ShopOutlined />,
+  keyPerson: <HeartOutlined />,
+  visit: <CarryOutOutlined />,
+  import: <CloudUploadOutlined />,
+  report: <FormOutlined />,
+  board: <DashboardOutlined />,
+  events: <UnorderedListOutlined />,
+  tasks: <ProfileOutlined />,
+  supervision: <AlertOutlined />,
+  config: <SettingOutlined />,
 };
+
+const GROUPS = ["events", "registry", "admin"] as const;
 
 type Item = Required<MenuProps>["items"][number];
 
@@ -33,14 +60,14 @@ export function SideMenu({ roles }: { roles: readonly string[] }) {
   const entries = menuFor(roles);
 
   const items: Item[] = [];
-  const adminItems: Item[] = [];
+  const grouped: Record<(typeof GROUPS)[number], Item[]> = { events: [], registry: [], admin: [] };
   for (const entry of entries) {
     const item: Item = { key: entry.path, icon: ICONS[entry.icon], label: t(entry.labelKey) };
-    (entry.group === "admin" ? adminItems : items).push(item);
+    (entry.group ? grouped[entry.group] : items).push(item);
   }
-  if (adminItems.length > 0) {
-    items.push({ type: "group", key: "admin", label: t("nav.admin"), children: adminItems });
-  }
+  for (const g of GROUPS)
+    if (grouped[g].length > 0)
+      items.push({ type: "group", key: `group:${g}`, label: t(`nav.group.${g}`), children: grouped[g] });
   const selected = selectedMenuKey(pathname, entries);
 
   return (

@@ -2,13 +2,37 @@ import { describe, expect, it } from "vitest";
 import { ROLES } from "../api/types";
 import { MENU, menuFor, selectedMenuKey, STAFF_ROLES } from "./menu";
 
-const ADMIN_PATHS = ["/admin/users", "/admin/areas", "/admin/audit", "/admin/api-keys"];
+const ADMIN_PATHS = [
+  "/admin/users",
+  "/admin/areas",
+  "/admin/audit",
+  "/admin/event-config",
+  "/admin/api-keys",
+];
+const EVENT_PATHS = ["/events/report", "/events", "/tasks"];
+const CENTRE_PATHS = ["/events/report", "/dispatch/board", "/events", "/tasks", "/supervision"];
+const REGISTRY_PATHS = [
+  "/registry/households",
+  "/registry/persons",
+  "/registry/houses",
+  "/registry/places",
+  "/registry/key-persons",
+  "/registry/visits",
+];
 const STAFF = ["admin", "leader", "dispatcher", "grid_worker", "department_handler", "mediator", "police"];
 const paths = (roles: string[]) => menuFor(roles).map((e) => e.path);
 
 describe("menuFor", () => {
   it("gives an admin the home page and every admin page", () => {
-    expect(paths(["admin"])).toEqual(["/", "/map", "/dispatch/unassigned", ...ADMIN_PATHS]);
+    expect(paths(["admin"])).toEqual([
+      "/",
+      "/map",
+      ...CENTRE_PATHS,
+      "/dispatch/unassigned",
+      ...REGISTRY_PATHS,
+      "/registry/imports",
+      ...ADMIN_PATHS,
+    ]);
   });
 
   it("gives the unassigned queue to dispatchers and admins only, and area management to admins only", () => {
@@ -18,11 +42,18 @@ describe("menuFor", () => {
       );
       expect(paths([role]).includes("/admin/areas"), role).toBe(role === "admin");
     }
-    expect(paths(["dispatcher"])).toEqual(["/", "/map", "/dispatch/unassigned"]);
+    expect(paths(["dispatcher"])).toEqual([
+      "/",
+      "/map",
+      ...CENTRE_PATHS,
+      "/dispatch/unassigned",
+      ...REGISTRY_PATHS,
+      "/registry/imports",
+    ]);
   });
 
   it("gives a grid worker the map and no admin page", () => {
-    expect(paths(["grid_worker"])).toEqual(["/", "/map"]);
+    expect(paths(["grid_worker"])).toEqual(["/", "/map", ...EVENT_PATHS, ...REGISTRY_PATHS]);
   });
 
   it("shows the map to every staff role and not to residents or volunteers", () => {
@@ -30,7 +61,9 @@ describe("menuFor", () => {
     for (const role of ROLES) {
       expect(paths([role]).includes("/map"), role).toBe(STAFF.includes(role));
     }
-    expect(paths(["resident"])).toEqual(["/"]);
+    // residents and volunteers report events and see nothing of the registry
+    expect(paths(["resident"])).toEqual(["/", "/events/report"]);
+    expect(paths(["volunteer"])).toEqual(["/", "/events/report"]);
     expect(paths(["resident", "police"])).toContain("/map");
   });
 
@@ -44,7 +77,14 @@ describe("menuFor", () => {
   });
 
   it("adds admin pages when admin is one of several roles", () => {
-    expect(paths(["leader", "admin"])).toEqual(["/", "/map", "/dispatch/unassigned", ...ADMIN_PATHS]);
+    expect(paths(["leader", "admin"])).toEqual(paths(["admin"]));
+  });
+
+  it("shows key persons only to the roles that read them by default", () => {
+    for (const role of ROLES)
+      expect(paths([role]).includes("/registry/key-persons"), role).toBe(
+        ["admin", "dispatcher", "grid_worker", "police", "leader"].includes(role),
+      );
   });
 
   it("gives a user without roles only the home page", () => {
