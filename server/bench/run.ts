@@ -8,10 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import type { Benchmark, BenchOptions, BenchResult } from "./bench";
 import { locateBench } from "./geo";
+import { replayBostonBench } from "./replay.bench";
 import { healthBench, startupBench } from "./server-benches";
 
 /** Every benchmark, in the order they run; each capability adds its own here. */
-const BENCHMARKS: Benchmark[] = [startupBench, healthBench, locateBench];
+const BENCHMARKS: Benchmark[] = [startupBench, healthBench, locateBench, replayBostonBench];
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
