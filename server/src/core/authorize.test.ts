@@ -112,7 +112,8 @@ describe("scopeCondition", () => {
   const dialect = new PgDialect();
   it("filters by escaped path prefixes, one per scope", () => {
     const q = dialect.sqlToQuery(scopeCondition(actor(["grid_worker"], ["/a_1/", "/b%/"]), sql.raw("path")));
-    expect(q.sql).toBe("path like $1 or path like $2");
+    // parenthesised, so that and(scope, other) keeps the other filters for every scope
+    expect(q.sql).toBe("(path like $1 or path like $2)");
     expect(q.params).toEqual(["/a\\_1/%", "/b\\%/%"]);
   });
   it("matches nothing without scopes and everything for the system", () => {

@@ -160,8 +160,9 @@ export function likePrefix(path: string): string {
 export function scopeCondition(actor: Actor, pathColumn: AnyColumn | SQL): SQL {
   if (actor.allAreas) return sql`true`;
   if (actor.scopes.length === 0) return sql`false`;
-  return sql.join(
+  // parenthesised: drizzle's and() does not wrap its parts, and "a or b and c" would drop c for a
+  return sql`(${sql.join(
     actor.scopes.map((s) => sql`${pathColumn} like ${likePrefix(s.path)}`),
     sql` or `,
-  );
+  )})`;
 }

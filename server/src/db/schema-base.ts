@@ -208,6 +208,10 @@ export const jobs = pgTable(
     uniqueIndex("jobs_dedupe_uq")
       .on(t.dedupeKey)
       .where(sql`${t.status} in ('pending','running')`),
+    /** Finds pending jobs by key prefix in any collation (an event's SLA timers, "sla:<eventId>:…"). */
+    index("jobs_pending_key_prefix_idx")
+      .on(t.dedupeKey.op("text_pattern_ops"))
+      .where(sql`${t.status} = 'pending'`),
     check("jobs_status_ck", sql`${t.status} in ('pending','running','done','failed','cancelled')`),
   ],
 );

@@ -234,6 +234,8 @@ export const consultations = pgTable(
     subjectType: text("subject_type"),
     subjectId: text("subject_id"),
     title: text("title").notNull(),
+    /** What the parties are asked to decide, sent with the invitation. */
+    agenda: text("agenda"),
     areaPath: text("area_path"),
     status: text("status").notNull().default("open"),
     convenedBy: uuid("convened_by").references(() => users.id),

@@ -98,6 +98,8 @@ export const persons = pgTable(
     index("persons_id_tail_idx").on(t.idTail),
     index("persons_phone_tail_idx").on(t.phoneTail),
     index("persons_phone_index_idx").on(t.phoneIndex),
+    // address search in the person list: a prefix match on the current address
+    index("persons_current_address_idx").on(t.currentAddress.op("text_pattern_ops")),
     index("persons_household_idx").on(t.householdId),
     index("persons_house_idx").on(t.houseId),
     index("persons_permit_expiry_idx")
@@ -488,4 +490,24 @@ export const keyPersonGrants = pgTable(
     grantedAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.category] })],
+);
+
+/**
+ * Validated rows of a registry import waiting to be loaded (staging): written by the validation
+ * pass, read in order of `seq` by the load, which resumes after `registry_imports.processed_rows`;
+ * removed when the import ends. `data` is the row's checked input as JSON text.
+ */
+export const registryImportRows = pgTable(
+  "registry_import_rows",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => registryImports.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… in file order: the load takes seq > processed_rows. */
+    seq: integer("seq").notNull(),
+    /** The row number as the spreadsheet shows it (the header is row 1). */
+    rowNo: integer("row_no").notNull(),
+    data: text("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "persons_current_address_idx" ON "persons" USING btree ("current_address" text_pattern_ops);
