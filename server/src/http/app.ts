@@ -15,7 +15,7 @@ import { unauthenticated } from "../core/errors";
 import { authenticate, SESSION_COOKIE } from "../modules/auth/authenticate";
 import { toErrorReply } from "./errors";
 import { validatorCompiler } from "./validation";
-import { checkSameOrigin, consolePolicy, SECURITY_HEADERS } from "./security";
+import { checkSameOrigin, consolePolicy, SECURITY_HEADERS, signInBeforeValidation } from "./security";
 import type { FastifyTypebox } from "./types";
 import { authRoutes } from "../modules/auth/auth.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -29,7 +29,9 @@ import { filesRoutes } from "../modules/files/files.routes";
 import { policeRoutes } from "../modules/police/police.routes";
 import { teamsRoutes } from "../modules/teams/teams.routes";
 import { registryRoutes } from "../modules/registry/registry.routes";
+import { registryCodesRoutes } from "../modules/registry/codes.routes";
 import { keyPersonsRoutes } from "../modules/registry/key-persons.routes";
+import { placesRoutes } from "../modules/registry/places.routes";
 import { registryImportRoutes } from "../modules/registry/registry-import.routes";
 import { eventsRoutes } from "../modules/events/events.routes";
 import { eventConfigRoutes } from "../modules/events/event-config.routes";
@@ -126,6 +128,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     }, done);
   });
 
+  app.addHook("onRoute", signInBeforeValidation); // 401 before a schema error for the anonymous
   const csp = consolePolicy(services.config);
 
   app.setErrorHandler((err, req, reply) => {
@@ -180,7 +183,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await policeRoutes(api);
     await teamsRoutes(api);
     await registryRoutes(api);
+    await registryCodesRoutes(api);
     await keyPersonsRoutes(api);
+    await placesRoutes(api);
     await registryImportRoutes(api);
     await eventsRoutes(api);
     await eventConfigRoutes(api);
