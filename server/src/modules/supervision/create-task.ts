@@ -10,6 +10,8 @@ export interface NewTask {
   departmentId?: string | null;
   dueAt?: Date | null;
   createdBy?: string | null;
+  /** the caller's clock (ctx.clock.now()); the database's time when left out */
+  createdAt?: Date;
 }
 
 /** Adds a follow-up task (a reminder, a consultation decision, a permit about to expire) in the caller's transaction. */
@@ -25,6 +27,7 @@ export async function createTask(tx: Executor, t: NewTask): Promise<string> {
       departmentId: t.departmentId ?? null,
       dueAt: t.dueAt ?? null,
       createdBy: t.createdBy ?? null,
+      ...(t.createdAt ? { createdAt: t.createdAt } : {}),
     })
     .returning({ id: tasks.id });
   return row!.id;
