@@ -118,6 +118,7 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body ?? {}),
   /** POST of JSON text as it is (e.g. a GeoJSON file of tens of megabytes). */
   postJsonText: <T>(path: string, text: string) => request<T>("POST", path, new JsonText(text)),
   del: <T = void>(path: string) => request<T>("DELETE", path),

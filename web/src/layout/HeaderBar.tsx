@@ -8,6 +8,7 @@ import {
 import { App, Dropdown, Space, Typography } from "antd";
 import { useNavigate } from "react-router";
 import type { Me } from "../api/types";
+import { NotificationBell } from "../components/events/NotificationBell";
 import { LangSwitch } from "../components/LangSwitch";
 import { useT } from "../i18n/I18nProvider";
 import { useSession } from "../session/SessionProvider";
@@ -39,6 +40,7 @@ export function HeaderBar({ me }: { me: Me }) {
         <EnvironmentOutlined />
         {me.scope ? t("header.scope", { name: me.scope.name }) : t("header.scopeAll")}
       </Space>
+      <NotificationBell />
       <Dropdown
         trigger={["click"]}
         menu={{

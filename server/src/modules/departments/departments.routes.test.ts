@@ -50,8 +50,10 @@ describe("departments", () => {
     const grid = await buildUser(env, { roles: ["grid_worker"], scopes: [tree.g11] });
     const res = await app.inject({ url: "/api/departments", headers: await tokenFor(grid.username) });
     expect(res.statusCode).toBe(200);
-    const items: { code: string; name: string; kind: string }[] = res.json().items;
-    expect(items.filter((d) => d.name.startsWith(prefix))).toEqual([
+    const items: { id: string; code: string; name: string; kind: string }[] = res.json().items;
+    const mine = items.filter((d) => d.name.startsWith(prefix));
+    for (const d of mine) expect(d.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mine.map(({ id: _id, ...d }) => d)).toEqual([
       { code: `${prefix}-z`, name: `${prefix} 1`, kind: "department" },
       { code: `${prefix}-y`, name: `${prefix} 2`, kind: "team" },
       { code: `${prefix}-x`, name: `${prefix} 3`, kind: "station" },

@@ -17,7 +17,7 @@ export async function departmentsRoutes(app: FastifyTypebox) {
     async (req) => {
       authorize(req.actor(), "department.list");
       const rows = await repo.list(app.services.db);
-      return { items: rows.map(({ code, name, kind }) => ({ code, name, kind })) };
+      return { items: rows.map(({ id, code, name, kind }) => ({ id, code, name, kind })) };
     },
   );
 }
