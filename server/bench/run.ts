@@ -8,11 +8,24 @@ import os from "node:os";
 import path from "node:path";
 import type { Benchmark, BenchOptions, BenchResult } from "./bench";
 import { locateBench } from "./geo";
+import { registryImportBench, registrySearchBench } from "./registry.bench";
+import { intakePgBench, intakePgliteBench } from "./intake.bench";
+import { kpiBench } from "./kpi.bench";
 import { replayBostonBench } from "./replay.bench";
 import { healthBench, startupBench } from "./server-benches";
 
 /** Every benchmark, in the order they run; each capability adds its own here. */
-const BENCHMARKS: Benchmark[] = [startupBench, healthBench, locateBench, replayBostonBench];
+const BENCHMARKS: Benchmark[] = [
+  startupBench,
+  healthBench,
+  intakePgBench,
+  intakePgliteBench,
+  replayBostonBench,
+  locateBench,
+  registryImportBench,
+  registrySearchBench,
+  kpiBench,
+];
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 

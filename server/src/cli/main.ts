@@ -11,6 +11,7 @@ import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
 import { backup, restore } from "../db/backup";
 import { generateDemo } from "../demo/generate";
+import { generateEventHistory } from "../demo/event-history";
 import { SCALES } from "../demo/area-plans";
 import { createUser } from "../modules/users/create-user";
 import { updateUser } from "../modules/users/update-user";
@@ -34,8 +35,10 @@ const HELP = `pingan — 平安 基层智治平台
   pingan audit verify                recompute the audit hash chain; exit 1 naming the first bad row
   pingan backup FILE                 write a portable backup (gzipped JSON lines)
   pingan restore FILE                load a backup into an empty database
-  pingan generate --scale street|chengxiang|district --seed N
-                                     generate demo data into an empty database
+  pingan generate --scale street|chengxiang|district --seed N [--people N] [--events N]
+                                     generate demo data into an empty database: areas, accounts,
+                                     people (--people, default by scale), live events, and
+                                     --events N past events over the last year (for scale tests)
 
 Passwords not given with --password are read from standard input.
 Configuration comes from the environment: see the README's table.`;
@@ -195,20 +198,50 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`restored ${r.rows} rows into ${r.tables} tables`);
         return 0;
       }
+      case "registry":
+        return await (await import("./registry-import")).registryCommand(config, sub, rest);
       case "generate": {
         const { values } = parseArgs({
           args: [sub, ...rest].filter((x): x is string => x !== undefined),
-          options: { scale: { type: "string", default: "street" }, seed: { type: "string", default: "1" } },
+          options: {
+            scale: { type: "string", default: "street" },
+            seed: { type: "string", default: "1" },
+            people: { type: "string" },
+            events: { type: "string", default: "0" },
+          },
         });
         const scale = SCALES.find((x) => x === values.scale);
         if (!scale) throw usage(`unknown scale ${values.scale} (known: ${SCALES.join(", ")})`);
         const seed = Number(values.seed);
         if (!Number.isInteger(seed)) throw usage("--seed must be a whole number");
-        const summary = await withRuntime(config, (rt) =>
-          inTransaction(rt, { actor: systemActor }, (ctx) =>
-            generateDemo(ctx, { scale, seed, password: config.demoPassword }),
-          ),
-        );
+        const people = values.people === undefined ? undefined : Number(values.people);
+        if (people !== undefined && !(Number.isInteger(people) && people >= 0))
+          throw usage("--people must be a whole number");
+        const events = Number(values.events);
+        if (!(Number.isInteger(events) && events >= 0)) throw usage("--events must be a whole number");
+        const summary = await withRuntime(config, async (rt) => {
+          const t0 = performance.now();
+          const demo = await inTransaction(rt, { actor: systemActor }, (ctx) =>
+            generateDemo(ctx, { scale, seed, password: config.demoPassword, people }),
+          );
+          console.error(`areas, accounts and people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+          if (events > 0) {
+            const to = rt.clock.now();
+            const from = new Date(to.getTime() - 365 * 86_400_000);
+            const t1 = performance.now();
+            await generateEventHistory(rt.db, {
+              seed,
+              count: events,
+              from,
+              to,
+              onProgress: (n) =>
+                console.error(
+                  `events: ${n.toLocaleString("en")} (${Math.round(n / ((performance.now() - t1) / 1000))}/s)`,
+                ),
+            });
+          }
+          return { ...demo, history: events };
+        });
         console.log(JSON.stringify(summary));
         return 0;
       }

@@ -7,12 +7,18 @@ import { areas, departments, settings } from "../db/schema";
 import * as areasRepo from "../modules/areas/areas.repo";
 import { createUser } from "../modules/users/create-user";
 import { buildAreasForScale, type Codes, type Scale } from "./area-plans";
+import { generateLiveEvents } from "./live-events";
+import { generatePopulation } from "./population";
 import { seedTeamsAndPolice } from "./teams-and-police";
 
 export interface GenerateOptions {
   scale: Scale;
   seed: number;
   password: string;
+  /** Generate the population (default true). */
+  population?: boolean;
+  /** How many people (default by scale: 5,000 street, 150,000 chengxiang, 3,000,000 district). */
+  people?: number;
 }
 
 const DEPARTMENTS: { code: string; name: string; kind: string }[] = [
@@ -122,12 +128,20 @@ export async function generateDemo(ctx: Ctx, o: GenerateOptions) {
     for (const grid of account.scope(codes))
       gridWorkers.set(grid, `${account.username} ${account.displayName}`);
   await seedTeamsAndPolice(ctx, codes, o.seed, gridWorkers);
+  // people, houses, places and things of the street, then the live events moved through the loop
+  const population =
+    o.population === false
+      ? null
+      : await generatePopulation(ctx, { seed: o.seed, scale: o.scale, people: o.people });
+  const live = await generateLiveEvents(ctx, [codes.grids[0]![0]!, codes.grids[1]![0]!]);
   const summary = {
     scale: o.scale,
     seed: o.seed,
     areas: rows.length,
     departments: DEPARTMENTS.length,
     users: DEMO_ACCOUNTS.length,
+    population,
+    events: live,
   };
   await ctx.tx.insert(settings).values({ key: "demo", value: summary }).onConflictDoNothing();
   await recordAudit(ctx, { action: "demo.generated", after: summary });

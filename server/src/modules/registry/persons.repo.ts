@@ -78,13 +78,15 @@ export async function update(
  * so a page of a large scope or a broad prefix is read in index order and needs no full sort:
  * pinyin (alphabetical, as Chinese lists are), name, initials, or current address.
  */
-export type PersonOrder = "pinyin" | "name" | "initials" | "address";
+/** The order a page is read in; "tail" keeps a tail search on its own (selective) index, then sorts the few rows. */
+export type PersonOrder = "pinyin" | "name" | "initials" | "address" | "tail";
 
 const ORDER_KEY = {
   pinyin: persons.namePinyin,
   name: persons.name,
   initials: persons.nameInitials,
   address: persons.currentAddress,
+  tail: persons.idTail,
 } as const;
 
 /** A page of persons matching `where`, in the given index order. */
