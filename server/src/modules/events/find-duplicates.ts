@@ -90,7 +90,7 @@ export async function findDuplicates(ctx: Ctx, e: EventRow, limit = 5): Promise<
       ),
     )
     .orderBy(desc(events.createdAt))
-    .limit(100);
+    .limit(25); // the most recent nearby candidates: enough for a hint, bounded when many report one thing
   const text = bigrams(`${e.title} ${e.description}`);
   const tz = ctx.services.config.timeZone;
   const out: DuplicateView[] = [];
