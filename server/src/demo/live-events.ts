@@ -60,15 +60,15 @@ const SCENARIOS: Scenario[] = [
     reporter: "demo-dispatcher",
     hoursAgo: 30,
     input: {
-      category: "1501",
-      description: "独居老人请网格员帮忙把自行车从地下室搬上楼（110非警务警情转交）",
+      category: "1503",
+      description: "小区里有受伤的流浪猫，居民拨打110求助（非警务警情转交网格）",
       source: "police_110",
       sourceRef: "110-DEMO-0001",
     },
     // 110 non-police help is dispatched on arrival to the grid (警网融合): the grid worker takes it
     steps: [
-      { as: "demo-grid-worker", action: "finish_part", part: "first", result: "已上门帮忙搬运，老人表示感谢" },
-      { as: "demo-grid-worker", action: "feedback", result: "已帮老人把自行车搬上楼" },
+      { as: "demo-grid-worker", action: "finish_part", part: "first", result: "已联系志愿者送宠物医院救治" },
+      { as: "demo-grid-worker", action: "feedback", result: "流浪猫已送医，居民表示满意" },
       { as: "demo-dispatcher", action: "verify", ok: true, note: "电话回访属实" },
       { as: "demo-dispatcher", action: "close" },
     ],

@@ -49,8 +49,13 @@ async function upload(
     headers: { ...headers, ...body.headers },
   });
   if (res.statusCode >= 300) throw new Error(`upload ${res.statusCode}: ${res.body}`);
-  for (let i = 0; i < 50 && (await worker.tick()) > 0; i++);
-  const got = await app.inject({ method: "GET", url: `/api/registry/imports/${res.json().id}`, headers });
+  // run the import's jobs until it settles (a loaded machine may need a few rounds)
+  const read = () => app.inject({ method: "GET", url: `/api/registry/imports/${res.json().id}`, headers });
+  let got = await read();
+  for (let i = 0; i < 200 && ["validating", "loading"].includes(got.json().status); i++) {
+    if ((await worker.tick()) === 0) await new Promise((r) => setTimeout(r, 20));
+    got = await read();
+  }
   return { status: res.statusCode, first: res.json(), imp: got.json() };
 }
 
