@@ -15,7 +15,14 @@ import { unauthenticated } from "../core/errors";
 import { authenticate, SESSION_COOKIE } from "../modules/auth/authenticate";
 import { toErrorReply } from "./errors";
 import { validatorCompiler } from "./validation";
-import { checkSameOrigin, consolePolicy, SECURITY_HEADERS, signInBeforeValidation } from "./security";
+import {
+  checkSameOrigin,
+  consolePolicy,
+  HSTS,
+  SECURITY_HEADERS,
+  signInBeforeValidation,
+  TRUSTED_PROXIES,
+} from "./security";
 import type { FastifyTypebox } from "./types";
 import { authRoutes } from "../modules/auth/auth.routes";
 import { usersRoutes } from "../modules/users/users.routes";
@@ -64,7 +71,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
-    trustProxy: true,
+    trustProxy: TRUSTED_PROXIES,
     bodyLimit: 1024 * 1024,
     // long path parameters reach the route's schema and get a 400 naming them, not a bare 414
     routerOptions: { maxParamLength: 2048 },
@@ -111,8 +118,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   await app.register(cookie); // before the hook below, which reads the parsed cookies
+  const headers = { ...SECURITY_HEADERS, ...(services.config.cookieSecure ? HSTS : {}) };
   app.addHook("onRequest", (req, reply, done) => {
-    reply.headers({ "x-request-id": req.id, ...SECURITY_HEADERS });
+    reply.headers({ "x-request-id": req.id, ...headers });
     const auth = req.headers.authorization;
     const bearer = auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : undefined;
     const cookieValue = req.cookies?.[SESSION_COOKIE];

@@ -18,6 +18,9 @@ function fieldOf(err: FastifyError): string | undefined {
   return [path, missing].filter(Boolean).join(".") || err.validationContext || undefined;
 }
 
+const BUSBOY_ERRORS =
+  /^(Multipart: Boundary not found|Unexpected end of (multipart data|form)|Malformed part header|Part terminated early)/;
+
 /** Maps any thrown error to {code, message: {zh, en}, field?, requestId}; never a stack trace. */
 export function toErrorReply(
   err: unknown,
@@ -80,8 +83,16 @@ export function toErrorReply(
     case "22P02":
     case "22007":
     case "22008":
+    case "22021": // a NUL character in text: PostgreSQL refuses it
       return reply(400, "VALIDATION_FAILED", "参数格式无效", "A value has an invalid format");
+    case "22003": // a number out of the column's range (an offset of 10^19…)
+      return reply(400, "VALUE_OUT_OF_RANGE", "数值超出范围", "A number is out of range");
+    case "54000": // a value too long for an index
+      return reply(400, "VALUE_TOO_LONG", "参数过长", "A value is too long");
   }
+  // a malformed multipart body fails inside the parser (busboy) with a plain Error: the client's fault
+  if (typeof e.message === "string" && BUSBOY_ERRORS.test(e.message))
+    return reply(400, "MULTIPART_INVALID", "multipart 请求体格式错误", "The multipart body is malformed");
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return reply(e.statusCode, "BAD_REQUEST", "请求无效", e.message ?? "Bad request");
   return reply(

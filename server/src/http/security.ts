@@ -1,6 +1,6 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyRequest, RouteOptions } from "fastify";
 import type { Config } from "../config";
-import { AppError } from "../core/errors";
+import { AppError, unauthenticated } from "../core/errors";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -46,9 +46,36 @@ export function consolePolicy(config: Pick<Config, "basemap">): string {
   ].join("; ");
 }
 
+/**
+ * Proxies whose X-Forwarded-* headers are believed: this machine and private networks (where the
+ * deployment's reverse proxy sits), never a client on the internet, who could otherwise pick its own
+ * address and so escape the login lockout and forge the audit trail's IPs.
+ */
+export const TRUSTED_PROXIES = ["loopback", "linklocal", "uniquelocal"];
+
+/** Strict-Transport-Security, sent when the deployment says it is behind https (PINGAN_COOKIE_SECURE). */
+export const HSTS = { "strict-transport-security": "max-age=31536000; includeSubDomains" } as const;
+
 /** Headers every response carries (set once, at the start of each request). */
 export const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "same-origin",
 } as const;
+
+type RouteSchema = { security?: unknown[]; body?: unknown; querystring?: unknown; params?: unknown };
+
+/**
+ * An onRoute hook: on an /api/ route that validates its input and is not public (OpenAPI
+ * `security: []`), nobody signed in gets 401 before validation runs, not a 400 describing the schema.
+ */
+export function signInBeforeValidation(route: RouteOptions): void {
+  const schema = route.schema as RouteSchema | undefined;
+  if (!route.url.startsWith("/api/") || !schema) return;
+  if (Array.isArray(schema.security) && schema.security.length === 0) return;
+  if (!schema.body && !schema.querystring && !schema.params) return;
+  const gate = (req: FastifyRequest, _reply: unknown, done: (err?: Error) => void) =>
+    done(req.actorValue ? undefined : unauthenticated());
+  const given = route.preValidation;
+  route.preValidation = [gate, ...(given ? (Array.isArray(given) ? given : [given]) : [])];
+}
