@@ -25,6 +25,8 @@ const PASSWORD = "pingan-demo";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const WAIT = { timeout: 20_000 };
+/** What the action form says when someone else acted first (events.conflict). */
+const CONFLICT = "该事件刚被其他人处理过";
 // a 1×1 PNG: a real image, as the server checks a photo's bytes
 const PHOTO = {
   name: "scene.png",
@@ -125,7 +127,25 @@ describe.skipIf(Boolean(missing))("stories 1 and 11 in the console", () => {
     const modal = page.getByRole("dialog");
     await modal.waitFor(WAIT);
     await fill?.(modal);
-    await modal.locator("#action-submit").click();
+    // an SLA timer or a board refresh may move the event on meanwhile: the form then says someone
+    // else acted (409) and reloads the event, and the person presses again, as a user would
+    for (let attempt = 0; ; attempt++) {
+      await modal.locator("#action-submit").click();
+      const outcome = await Promise.race([
+        modal
+          .waitFor({ state: "hidden", ...WAIT })
+          .then(() => "done" as const)
+          .catch(() => "timeout" as const),
+        page
+          .locator(".ant-message-notice", { hasText: CONFLICT })
+          .last()
+          .waitFor(WAIT)
+          .then(() => "conflict" as const)
+          .catch(() => "timeout" as const),
+      ]);
+      if (outcome === "done" || attempt >= 2) break;
+      await page.waitForTimeout(500); // let the reloaded version reach the form
+    }
     await modal.waitFor({ state: "hidden", ...WAIT });
   }
 
