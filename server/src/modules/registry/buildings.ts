@@ -113,6 +113,7 @@ export async function listBuildings(
   ctx: Ctx,
   q: { areaCode?: string; isHighRise?: boolean; stars?: number; q?: string; limit: number; offset: number },
 ) {
+  authorize(ctx.actor, "registry.read"); // residents and volunteers see no buildings, even in their grid
   const areaPath = await areaPathOf(ctx, q.areaCode);
   const { items, total } = await repo.listBuildings(ctx.tx, {
     ...q,
