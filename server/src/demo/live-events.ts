@@ -60,19 +60,19 @@ const SCENARIOS: Scenario[] = [
     reporter: "demo-dispatcher",
     hoursAgo: 30,
     input: {
-      category: "1503",
-      description: "小区里有受伤的流浪猫，居民拨打110求助（非警务警情转交网格）",
-      source: "police_110",
-      sourceRef: "110-DEMO-0001",
+      category: "1603",
+      description: "居民来电：楼道声控灯坏了，请网格员帮忙联系物业维修",
+      source: "hotline_12345",
+      sourceRef: "12345-DEMO-0002",
     },
-    // 110 non-police help is dispatched on arrival to the grid (警网融合): the grid worker takes it
+    // a small matter stays in the grid (小事不出格): the grid worker fixes it and the centre checks
     steps: [
-      { as: "demo-grid-worker", action: "finish_part", part: "first", result: "已联系志愿者送宠物医院救治" },
-      { as: "demo-grid-worker", action: "feedback", result: "流浪猫已送医，居民表示满意" },
+      { as: "demo-grid-worker", action: "handle_in_grid", result: "已联系物业更换声控灯" },
       { as: "demo-dispatcher", action: "verify", ok: true, note: "电话回访属实" },
       { as: "demo-dispatcher", action: "close" },
     ],
   },
+
   {
     reporter: "demo-resident",
     hoursAgo: 0,
