@@ -52,8 +52,10 @@ async function upload(
   // run the import's jobs until it settles (a loaded machine may need a few rounds)
   const read = () => app.inject({ method: "GET", url: `/api/registry/imports/${res.json().id}`, headers });
   let got = await read();
-  for (let i = 0; i < 200 && ["validating", "loading"].includes(got.json().status); i++) {
-    if ((await worker.tick()) === 0) await new Promise((r) => setTimeout(r, 20));
+  // bounded by wall time, not rounds: on a loaded machine a job may need a while to become due
+  const until = Date.now() + 60_000;
+  while (Date.now() < until && ["validating", "loading"].includes(got.json().status)) {
+    if ((await worker.tick()) === 0) await new Promise((r) => setTimeout(r, 50));
     got = await read();
   }
   return { status: res.statusCode, first: res.json(), imp: got.json() };
