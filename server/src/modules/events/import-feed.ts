@@ -8,7 +8,7 @@ import { sha256 } from "../../core/files";
 import { enqueueJob, type JobHandler } from "../../core/jobs";
 import { normalizeChinesePhone } from "../../core/privacy";
 import { areas, eventImports } from "../../db/schema";
-import { parseCsv } from "./csv";
+import { strictCsvRecords } from "../../core/csv";
 import { leafCategory, loadEventConfig } from "./event-config";
 import { URGENCIES, type Source, type Urgency } from "./event-config-types";
 import { importInvalid } from "./events.errors";
@@ -70,7 +70,7 @@ const view = (r: typeof eventImports.$inferSelect): ImportView => ({
 function rowsOf(bytes: Buffer): { rows: Row[]; errors: ImportError[] } {
   let records;
   try {
-    records = parseCsv(bytes.toString("utf8"));
+    records = strictCsvRecords(bytes.toString("utf8"));
   } catch (e) {
     return {
       rows: [],

@@ -1,5 +1,5 @@
 import { parseLocalDateTime } from "../../core/local-time";
-import { parseCsv } from "../registry/import/csv";
+import { parseCsv } from "../../core/csv";
 import type { ReplayCase } from "./replay";
 
 /** Boston's times are wall-clock times in its own zone. */

@@ -5,6 +5,7 @@
  * real province. The full list (about 3,000 county-level codes, revised every year) is not kept in
  * the repository; an administrator imports it with `loadDivisionsCsv`.
  */
+import { csvRecords } from "../../../core/csv";
 import { invalid } from "../../../core/errors";
 
 /**
@@ -47,8 +48,8 @@ export function isPlausibleDivisionCode(code: string): boolean {
  * (VALIDATION_FAILED on field "file"), so that nothing is half-imported.
  */
 export function loadDivisionsCsv(text: string): Map<string, string> {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
-  const header = rows.shift();
+  const rows = [...csvRecords(text.replace(/^\uFEFF/, ""), ",")];
+  const header = rows.shift()?.fields;
   if (!header) throw invalid("file", "行政区划文件为空", "The division list is empty");
   const names = header.map((h) => h.trim().toLowerCase());
   const codeCol = names.indexOf("code");
@@ -61,8 +62,7 @@ export function loadDivisionsCsv(text: string): Map<string, string> {
     );
   }
   const divisions = new Map<string, string>();
-  rows.forEach((row, i) => {
-    const line = i + 2;
+  rows.forEach(({ line, fields: row }) => {
     if (row.length === 1 && row[0]?.trim() === "") return; // blank line
     const rawCode = (row[codeCol] ?? "").trim();
     const name = (row[nameCol] ?? "").trim();
@@ -91,38 +91,4 @@ function padDivisionCode(code: string): string | undefined {
   if (/^\d{4}$/.test(code)) return `${code}00`;
   if (/^\d{6}$/.test(code) || /^\d{9}$/.test(code)) return code;
   return undefined;
-}
-
-/** RFC 4180 CSV: fields separated by commas, optionally quoted, "" inside quotes for a quote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { Message } from "../../../core/errors";
 import { cellText, type RawCell } from "./cells";
 import { headerIndex, normalizeHeader, type Column, type RowProblem } from "./columns";
-import { decodeCsv, parseCsv } from "./csv";
+import { decodeCsv, parseCsv } from "../../../core/csv";
 import { fixExcelJsUtf8 } from "./xlsx-utf8";
 
 fixExcelJsUtf8();

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { codeTables } from "../codes/tables";
 import type { Column, ImportKind } from "./columns";
-import { csvRecord } from "./csv";
+import { csvRecord } from "../../../core/csv";
 import { KIND_SPECS } from "./kinds";
 
 const RULES = [

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { creditCodeCheckChar, orgCodeCheckChar } from "../codes/credit-code";
 import { residentIdCheckDigit } from "../codes/id-documents";
-import { csvRecord } from "./csv";
+import { csvRecord } from "../../../core/csv";
 
 export type Cell = string | number | Date | null | undefined;
 

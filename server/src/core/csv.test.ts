@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsv, parseCsv } from "./csv";
+import { decodeCsv, parseCsv, strictCsvRecords } from "./csv";
 
 const all = (text: string) => [...parseCsv(text)];
 
@@ -34,5 +34,21 @@ describe("CSV (RFC 4180)", () => {
     });
     // 姓名 in GB2312/GBK/GB18030 is D0 D5 C3 FB
     expect(decodeCsv(Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]))).toEqual({ text: "姓名", encoding: "gb18030" });
+  });
+});
+
+describe("strictCsvRecords", () => {
+  it("reads quoted fields, doubled quotes, newlines inside quotes, CRLF, a BOM; numbers records by line", () => {
+    const text = '\ufeffa,b,c\r\n1,"x, ""y""",3\r\n\r\n2,"two\nlines",\n4,,';
+    expect(strictCsvRecords(text)).toEqual([
+      { line: 1, fields: ["a", "b", "c"] },
+      { line: 2, fields: ["1", 'x, "y"', "3"] },
+      { line: 4, fields: ["2", "two\nlines", ""] },
+      { line: 6, fields: ["4", "", ""] },
+    ]);
+  });
+
+  it("refuses an unterminated quote, naming the line it opened on", () => {
+    expect(() => strictCsvRecords('a,"b\n1,2')).toThrow(/line 1/);
   });
 });

@@ -28,13 +28,27 @@ export function detectDelimiter(text: string): string {
   return ",";
 }
 
+/** One CSV record with the text line it starts on (a quoted field may span lines). */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
 /**
- * The records of a CSV text, one array of fields each, in order (RFC 4180). A record is one
- * spreadsheet row even when a quoted field spans lines. A trailing empty line is not a record.
+ * The records of a CSV text with the line each starts on, in order (RFC 4180). A trailing empty line
+ * is not a record. With `strict`, a quote left open at the end of the text throws a RangeError
+ * naming the line it opened on; otherwise the field runs to the end.
  */
-export function* parseCsv(text: string, delimiter = detectDelimiter(text)): Generator<string[]> {
+export function* csvRecords(
+  text: string,
+  delimiter = detectDelimiter(text),
+  strict = false,
+): Generator<CsvRecord> {
   const n = text.length;
   let i = 0;
+  let line = 1;
+  let recordLine = 1;
+  let quoteLine = 1;
   let field = "";
   let record: string[] = [];
   let quoted = false;
@@ -55,11 +69,14 @@ export function* parseCsv(text: string, delimiter = detectDelimiter(text)): Gene
       // copy a run of ordinary characters at once
       const next = text.indexOf('"', i);
       const end = next < 0 ? n : next;
-      field += text.slice(i, end);
+      const run = text.slice(i, end);
+      line += lineBreaks(run);
+      field += run;
       i = end;
       continue;
     }
     if (c === '"' && field === "") {
+      quoteLine = line;
       quoted = true;
       started = true;
       i++;
@@ -70,11 +87,12 @@ export function* parseCsv(text: string, delimiter = detectDelimiter(text)): Gene
       i++;
     } else if (c === "\n" || c === "\r") {
       record.push(field);
-      yield record;
+      yield { line: recordLine, fields: record };
       record = [];
       field = "";
       started = false;
       i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      recordLine = ++line;
     } else {
       // a run of ordinary characters (no quote, separator or line break)
       let j = i + 1;
@@ -88,10 +106,34 @@ export function* parseCsv(text: string, delimiter = detectDelimiter(text)): Gene
       i = j;
     }
   }
+  if (quoted && strict) throw new RangeError(`Unterminated quoted field starting on line ${quoteLine}`);
   if (started || field !== "" || record.length > 0) {
     record.push(field);
-    yield record;
+    yield { line: recordLine, fields: record };
   }
+}
+
+/** Line breaks in a run of text (CRLF counts once). */
+function lineBreaks(run: string): number {
+  let k = 0;
+  for (let j = 0; j < run.length; j++) if (run[j] === "\n" || (run[j] === "\r" && run[j + 1] !== "\n")) k++;
+  return k;
+}
+
+/**
+ * The records of a CSV text, one array of fields each, in order (RFC 4180). A record is one
+ * spreadsheet row even when a quoted field spans lines. A trailing empty line is not a record.
+ */
+export function* parseCsv(text: string, delimiter = detectDelimiter(text)): Generator<string[]> {
+  for (const r of csvRecords(text, delimiter)) yield r.fields;
+}
+
+/** Non-empty records of a CSV text (a leading BOM dropped), numbered by line; an open quote throws. */
+export function strictCsvRecords(text: string): CsvRecord[] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return [...csvRecords(s, detectDelimiter(s), true)].filter(
+    (r) => r.fields.length > 1 || r.fields[0] !== "",
+  );
 }
 
 /** Writes one CSV record (RFC 4180 quoting: fields with a separator, quote or line break are quoted). */
