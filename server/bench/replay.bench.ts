@@ -3,7 +3,7 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import { sql } from "drizzle-orm";
 import { bostonCases, type BostonCase } from "../src/modules/ingest/boston";
-import { replayCases, replayRow } from "../src/modules/ingest/replay";
+import { insertEventRows, replayCases, replayRow } from "../src/modules/ingest/replay";
 import { round, type Benchmark } from "./bench";
 import { benchPglite, sharedDataFile } from "./bench-db";
 
@@ -24,19 +24,7 @@ export const replayBostonBench: Benchmark = {
       const t0 = performance.now();
       for (let i = 0; i < cases.length; i += 2_000) {
         const rows = cases.slice(i, i + 2_000).map((c) => replayRow("boston_311", c));
-        const cols = rows[0]!.map((_, k) =>
-          sql.param(rows.map((r) => (r[k] instanceof Date ? (r[k] as Date).toISOString() : (r[k] ?? null)))),
-        );
-        await base.db.execute(sql`
-          insert into raw_events (id, tracking_code, category_code, title, description, urgency, source, source_ref,
-            lat, lng, address, state, version, sla_stage, deadline, due_at, colour, accepted_at, closed_at,
-            closed_on_time, result, created_at, updated_at)
-          select * from unnest(${cols[0]}::uuid[], ${cols[1]}::text[], ${cols[2]}::text[], ${cols[3]}::text[],
-            ${cols[4]}::text[], ${cols[5]}::text[], ${cols[6]}::text[], ${cols[7]}::text[], ${cols[8]}::float8[],
-            ${cols[9]}::float8[], ${cols[10]}::text[], ${cols[11]}::text[], ${cols[12]}::int[], ${cols[13]}::text[],
-            ${cols[14]}::timestamptz[], ${cols[15]}::timestamptz[], ${cols[16]}::text[], ${cols[17]}::timestamptz[],
-            ${cols[18]}::timestamptz[], ${cols[19]}::bool[], ${cols[20]}::text[], ${cols[21]}::timestamptz[],
-            ${cols[22]}::timestamptz[])`);
+        await insertEventRows(base.db, rows, "raw_events");
       }
       rawMs = performance.now() - t0;
     } finally {

@@ -105,7 +105,7 @@ export async function replayCases(
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch.map((c) => replayRow(source, c));
-    const inserted = await insertEvents(db, rows);
+    const inserted = await insertEventRows(db, rows);
     report.inserted += inserted.size;
     report.existing += batch.length - inserted.size;
     const actions: unknown[][] = [];
@@ -131,24 +131,55 @@ export async function replayCases(
   return report;
 }
 
-/** One multi-row insert through unnest (one parameter per column); answers the ids actually inserted. */
-async function insertEvents(db: Executor, rows: unknown[][]): Promise<Set<string>> {
-  const col = (i: number) => sql.param(rows.map((r) => r[i] ?? null));
-  const ts = (i: number) =>
-    sql.param(rows.map((r) => (r[i] instanceof Date ? (r[i] as Date).toISOString() : (r[i] ?? null))));
+/** The Postgres type of each of COLUMNS, for unnest. */
+const TYPES = [
+  "uuid",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "float8",
+  "float8",
+  "text",
+  "text",
+  "int",
+  "text",
+  "timestamptz",
+  "timestamptz",
+  "text",
+  "timestamptz",
+  "timestamptz",
+  "bool",
+  "text",
+  "timestamptz",
+  "timestamptz",
+] as const;
+
+/**
+ * Event rows (as `replayRow` makes them) in one multi-row insert through unnest, one parameter per
+ * column, into `table` (events, or a bare copy for a baseline). Answers the ids actually inserted:
+ * into events, a case already replayed is skipped.
+ */
+export async function insertEventRows(
+  db: Executor,
+  rows: unknown[][],
+  table = "events",
+): Promise<Set<string>> {
+  const cols = COLUMNS.map(
+    (_, k) =>
+      sql`${sql.param(rows.map((r) => (r[k] instanceof Date ? (r[k] as Date).toISOString() : (r[k] ?? null))))}::${sql.raw(TYPES[k]!)}[]`,
+  );
+  const conflict =
+    table === "events"
+      ? sql`on conflict (source, source_ref) where source_ref is not null do nothing`
+      : sql``;
   const got = await queryRows<{ id: string }>(
     db,
-    sql`
-    insert into events (${sql.raw(COLUMNS.join(", "))})
-    select * from unnest(
-      ${col(0)}::uuid[], ${col(1)}::text[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[],
-      ${col(5)}::text[], ${col(6)}::text[], ${col(7)}::text[], ${col(8)}::float8[], ${col(9)}::float8[],
-      ${col(10)}::text[], ${col(11)}::text[], ${col(12)}::int[], ${col(13)}::text[],
-      ${ts(14)}::timestamptz[], ${ts(15)}::timestamptz[], ${col(16)}::text[], ${ts(17)}::timestamptz[],
-      ${ts(18)}::timestamptz[], ${col(19)}::bool[], ${col(20)}::text[], ${ts(21)}::timestamptz[],
-      ${ts(22)}::timestamptz[])
-    on conflict (source, source_ref) where source_ref is not null do nothing
-    returning id`,
+    sql`insert into ${sql.identifier(table)} (${sql.raw(COLUMNS.join(", "))})
+        select * from unnest(${sql.join(cols, sql`, `)}) ${conflict} returning id`,
   );
   return new Set(got.map((r) => r.id));
 }
